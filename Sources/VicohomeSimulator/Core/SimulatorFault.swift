@@ -1,0 +1,16 @@
+/// A fault a test injects into a running simulator.
+public enum SimulatorFault: Sendable {
+    /// Drops signaling sockets without a close frame: one camera's, or every one.
+    case dropSockets(serial: String?)
+    /// Answers API calls with this HTTP status and no API JSON; `count` calls, or
+    /// every call until ``VicohomeSimulator/clearFaults()`` when `nil`.
+    case serverErrors(status: Int, count: Int?)
+    /// Answers API calls with a truncated, malformed body.
+    case malformedJSON(count: Int?)
+    /// Delays every API answer.
+    case delayResponses(Duration)
+    /// Rejects the account's token on every call until ``VicohomeSimulator/restoreToken()``.
+    case revokeToken
+    /// Gives a camera another behaviour; open sockets follow it from their next event.
+    case setBehavior(serial: String, DeviceBehavior)
+}
