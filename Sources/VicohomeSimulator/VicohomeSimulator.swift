@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import NIOConcurrencyHelpers
 import NIOCore
 import VicohomeAPI
@@ -27,6 +28,7 @@ public final class VicohomeSimulator: Sendable {
         var apiPort: Int
         var signalingPort: Int
         var apiTask: Task<Void, Never>
+        var serviceGroup: ServiceGroup
     }
 
     /// Creates a simulator; nothing listens until ``start()``.
@@ -61,8 +63,11 @@ public final class VicohomeSimulator: Sendable {
                 portContinuation.finish()
             },
             logger: logger)
+        // A service group of our own, so stop() can shut the server down gracefully
+        // instead of cancelling it mid-accept.
+        let serviceGroup = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let task = Task {
-            do { try await app.run() } catch {
+            do { try await serviceGroup.run() } catch {
                 portContinuation.finish()
             }
         }
@@ -72,7 +77,9 @@ public final class VicohomeSimulator: Sendable {
             await signaling.stop()
             throw SimulatorError.couldNotListen(host: host, port: configuration.apiPort)
         }
-        running.withLockedValue { $0 = Running(apiPort: apiPort, signalingPort: signalingPort, apiTask: task) }
+        running.withLockedValue {
+            $0 = Running(apiPort: apiPort, signalingPort: signalingPort, apiTask: task, serviceGroup: serviceGroup)
+        }
     }
 
     /// Stops both servers and closes every socket.
@@ -83,7 +90,7 @@ public final class VicohomeSimulator: Sendable {
         }
         await signaling.stop()
         guard let current else { return }
-        current.apiTask.cancel()
+        await current.serviceGroup.triggerGracefulShutdown()
         await current.apiTask.value
     }
 

@@ -141,11 +141,24 @@ public struct VicohomeClient: Sendable {
             if [.invalidURL, .emptyHost, .emptyScheme].contains(error) {
                 return .invalidConfiguration("bad API base URL \(configuration.baseURL.absoluteString): \(error)")
             }
-            return .connectionFailed(detail: String(describing: error))
+            return .connectionFailed(detail: "\(configuration.baseURL.absoluteString): \(error)")
         }
         if error is NIOTooManyBytesError {
             return .malformedBody(status: 200, detail: "answer larger than \(configuration.maxResponseBytes) bytes", excerpt: "")
         }
-        return .connectionFailed(detail: String(describing: error))
+        let detail = String(describing: error)
+        let reason = Self.knownSocketErrors.first { detail.contains($0.key) }?.value ?? detail
+        return .connectionFailed(detail: "\(configuration.baseURL.absoluteString): \(reason)")
     }
+
+    /// Plain words for the socket errors NIO reports with errno details.
+    private static let knownSocketErrors: [String: String] = [
+        "Connection refused": "connection refused",
+        "Network is unreachable": "network unreachable",
+        "No route to host": "no route to host",
+        "Connection reset": "connection reset by the server",
+        "Name or service not known": "host name not found",
+        "nodename nor servname": "host name not found",
+        "Temporary failure in name resolution": "host name could not be resolved (no DNS?)",
+    ]
 }

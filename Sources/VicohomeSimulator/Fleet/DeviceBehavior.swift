@@ -93,3 +93,22 @@ public struct DeviceBehavior: Sendable, Hashable {
         return b
     }
 }
+
+extension DeviceBehavior {
+    /// A few words on how the camera behaves, for banners and logs.
+    public var summary: String {
+        var parts: [String] = []
+        if !online { parts.append("offline (102)") }
+        if rejectsSerial { parts.append("serial rejected (101)") }
+        if let lifetime = ticketLifetime { parts.append("tickets live \(Int(lifetime.seconds)) s") }
+        if pingLoss > 0 || pingLatency > .milliseconds(50) {
+            parts.append("pings \(Int(pingLatency.seconds * 1000))±\(Int(pingJitter.seconds * 1000)) ms, \(Int(pingLoss * 100))% lost")
+        }
+        if let drops = socketDrops {
+            parts.append("socket drops every \(Int(drops.lowerBound.seconds))–\(Int(drops.upperBound.seconds)) s")
+        }
+        if maxViewers == 0 { parts.append("viewer limit reached (3002)") }
+        if let flap = peerFlap { parts.append("camera leaves every \(Int(flap.every.seconds)) s for \(Int(flap.away.seconds)) s") }
+        return parts.isEmpty ? "healthy" : parts.joined(separator: ", ")
+    }
+}

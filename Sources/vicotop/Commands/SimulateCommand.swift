@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import VicohomeAPI
+import VicohomeSimulator
+
+/// `vicotop simulate`: runs the embedded cloud simulator in the foreground.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run the cloud simulator with the demo fleet until Ctrl-C.",
+        discussion: """
+            Listens on 127.0.0.1 only. Example, in two terminals:
+              vicotop simulate --port 8080
+              vicotop --api-base http://127.0.0.1:8080 --token demo-token-0123456789abcdef ticket VDCA1P2410000131
+            """)
+
+    @ParentCommand var root: Vicotop
+
+    @Option(help: ArgumentHelp("API port (0 picks a free one).", valueName: "port"))
+    var port: Int = 0
+
+    @Option(name: .customLong("signal-port"), help: ArgumentHelp("Signaling WebSocket port (0 picks a free one).", valueName: "port"))
+    var signalPort: Int = 0
+
+    @Option(name: .customLong("ticket-lifetime"), help: ArgumentHelp("Ticket lifetime in seconds.", valueName: "seconds"))
+    var ticketLifetime: Double = 300
+
+    @Option(name: .customLong("ping-interval"), help: ArgumentHelp("Ping interval written into tickets, in seconds.", valueName: "seconds"))
+    var pingInterval: Double = 5
+
+    @Option(name: .customLong("wire-style"), help: ArgumentHelp("Protocol dialect: seed (as the seed document) or real (as real servers).", valueName: "style"))
+    var wireStyle: WireStyle = .seed
+
+    @Option(help: ArgumentHelp("Seed for injected loss, jitter and drops.", valueName: "n"))
+    var seed: UInt64 = 0x5EED
+
+    func validate() throws {
+        for (name, value) in [("--port", port), ("--signal-port", signalPort)] where !(0...65535).contains(value) {
+            throw ValidationError("\(name) must be between 0 and 65535")
+        }
+        guard ticketLifetime >= 1, ticketLifetime <= 86_400 else {
+            throw ValidationError("--ticket-lifetime must be between 1 and 86400 seconds")
+        }
+        guard pingInterval >= 0.1, pingInterval <= 600 else {
+            throw ValidationError("--ping-interval must be between 0.1 and 600 seconds")
+        }
+    }
+
+    func run() async throws {
+        var configuration = SimulatorConfiguration()
+        configuration.apiPort = port
+        configuration.signalingPort = signalPort
+        configuration.ticketLifetime = .milliseconds(Int64(ticketLifetime * 1000))
+        configuration.pingInterval = .milliseconds(Int64(pingInterval * 1000))
+        configuration.wireStyle = wireStyle
+        configuration.seed = seed
+        let simulator = VicohomeSimulator(configuration: configuration)
+        do {
+            try await simulator.start()
+        } catch {
+            Terminal.error("vicotop: cannot start the simulator: \(error) — is port \(port) in use?")
+            throw ExitStatus.networkFailure.code
+        }
+        Terminal.output(banner(simulator))
+        let signal = await SignalWaiter.wait()
+        Terminal.error("vicotop: signal \(signal), stopping the simulator")
+        await simulator.stop()
+    }
+
+    private func banner(_ simulator: VicohomeSimulator) -> String {
+        let base = simulator.baseURL.absoluteString
+        var lines = [
+            "vicotop simulator (\(wireStyle.rawValue) dialect) listening on 127.0.0.1",
+            "  API base URL  \(base)",
+            "  signaling     \(simulator.signalingURL.absoluteString)",
+            "  demo token    \(simulator.token.exposedValue)",
+            "  demo login    \(simulator.configuration.email) / \(simulator.configuration.password.exposedValue)",
+            "  devices",
+        ]
+        for device in simulator.devices {
+            lines.append("    \(device.serialNumber)  \(device.device.displayName.padding(toLength: 14, withPad: " ", startingAt: 0))  \(device.behavior.summary)")
+        }
+        lines.append("Try: vicotop --api-base \(base) --token \(simulator.token.exposedValue) ticket \(simulator.devices.first?.serialNumber ?? "SERIAL")")
+        lines.append("Ctrl-C stops it.")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension WireStyle: ExpressibleByArgument {}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import VicohomeAPI
+import VicohomeSimulator
+
+/// The account a command talks to: a real one when a token is configured, else the
+/// embedded simulator's demo account.
+struct Account: Sendable {
+    /// The client, with its token.
+    var client: VicohomeClient
+    /// The embedded simulator, when running on the demo account.
+    var simulator: VicohomeSimulator?
+
+    /// Whether this is the demo account of the embedded simulator.
+    var isDemo: Bool { simulator != nil }
+
+    /// Resolves the account from options and environment, starting the simulator if needed.
+    ///
+    /// Token precedence: `--token`, then `VICOHOME_TOKEN`, then `--token-file`.
+    static func resolve(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws -> Account
+    {
+        let token = try resolveToken(options, environment: environment)
+        let timeout = Duration.milliseconds(Int64((options.timeout ?? 10) * 1000))
+        let scheme = options.authScheme ?? .bearer
+        if token == nil && options.apiBase == nil && options.region == nil {
+            let simulator = VicohomeSimulator()
+            try await simulator.start()
+            Terminal.error("vicotop: no account configured — using the embedded demo simulator at \(simulator.baseURL.absoluteString)")
+            let configuration = APIConfiguration(baseURL: simulator.baseURL, authScheme: scheme, requestTimeout: timeout)
+            return Account(client: VicohomeClient(configuration: configuration, token: simulator.token), simulator: simulator)
+        }
+        let baseURL = options.apiBase.flatMap(URL.init(string:)) ?? (options.region ?? .us).baseURL
+        guard let token else {
+            throw CommandFailure(
+                status: .authFailure,
+                message: "no token: pass --token, set VICOHOME_TOKEN, or use --token-file PATH")
+        }
+        let configuration = APIConfiguration(baseURL: baseURL, authScheme: scheme, requestTimeout: timeout)
+        return Account(client: VicohomeClient(configuration: configuration, token: token), simulator: nil)
+    }
+
+    static func resolveToken(_ options: GlobalOptions, environment: [String: String]) throws -> Secret? {
+        if let token = options.token?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
+            return Secret(token)
+        }
+        if let token = environment["VICOHOME_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
+            return Secret(token)
+        }
+        if let path = options.tokenFile {
+            let contents: String
+            do { contents = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw CommandFailure(status: .usage, message: "cannot read --token-file \(path): \(error.localizedDescription)")
+            }
+            let token = contents.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty else {
+                throw CommandFailure(status: .usage, message: "--token-file \(path) is empty")
+            }
+            return Secret(token)
+        }
+        return nil
+    }
+
+    /// Resolves the account, runs `body` with it, and stops the embedded simulator after.
+    static func using<T>(_ options: GlobalOptions, _ body: (Account) async throws -> T) async throws -> T {
+        let account = try await resolve(options)
+        do {
+            let result = try await body(account)
+            await account.close()
+            return result
+        } catch {
+            await account.close()
+            throw error
+        }
+    }
+
+    /// Stops the embedded simulator, if any.
+    func close() async {
+        await simulator?.stop()
+    }
+}
+
+/// A failure that ends a command with a message and an exit status.
+struct CommandFailure: Error {
+    var status: ExitStatus
+    var message: String
+}
+
+extension CommandFailure {
+    /// The failure for an API error.
+    init(_ error: VicohomeError) {
+        self.init(status: ExitStatus(error), message: error.description)
+    }
+}
+
+/// Runs a command body, turning failures into a message on stderr and an exit code.
+func runReportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let failure as CommandFailure {
+        Terminal.error("vicotop: \(failure.message)")
+        throw failure.status.code
+    } catch let error as VicohomeError {
+        Terminal.error("vicotop: \(error.description)")
+        throw ExitStatus(error).code
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        Terminal.error("vicotop: internal error: \(Sanitizer.singleLine(String(describing: error)))")
+        throw ExitStatus.internalError.code
+    }
+}
