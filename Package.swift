@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
     ],
     targets: [
         .target(
@@ -52,12 +53,13 @@ let package = Package(
         .testTarget(name: "VicohomeAPITests", dependencies: ["VicohomeAPI", "VicohomeSimulator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VicohomeSimulatorTests", dependencies: [
             "VicohomeSimulator", "VicohomeAPI",
+            .product(name: "WebSocketKit", package: "websocket-kit"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
-        .testTarget(name: "vicotopTests", dependencies: ["VicohomeSimulator", "VicohomeAPI"]),
+        .testTarget(name: "vicotopTests", dependencies: ["vicotop", "VicohomeSimulator", "VicohomeAPI"]),
     ],
     swiftLanguageModes: [.v6]
 )

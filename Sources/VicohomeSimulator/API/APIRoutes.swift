@@ -43,6 +43,8 @@ struct APIRoutes: Sendable {
         case .malformed:
             return APIAnswer.raw(status: 200, contentType: "application/json",
                                  body: Data(#"{"code":0,"message":"Success","data":{"traceId":"webrtc-trunc"#.utf8))
+        case .apiError(let code, let message):
+            return APIAnswer.failure(httpStatus: 200, code: code, message: message).response(style: style)
         case .normal:
             break
         }

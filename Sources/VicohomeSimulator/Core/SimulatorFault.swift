@@ -7,6 +7,8 @@ public enum SimulatorFault: Sendable {
     case serverErrors(status: Int, count: Int?)
     /// Answers API calls with a truncated, malformed body.
     case malformedJSON(count: Int?)
+    /// Answers API calls with HTTP 200 and this non-zero API code and message.
+    case apiError(code: Int, message: String, count: Int?)
     /// Delays every API answer.
     case delayResponses(Duration)
     /// Rejects the account's token on every call until ``VicohomeSimulator/restoreToken()``.

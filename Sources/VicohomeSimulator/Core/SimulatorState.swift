@@ -28,6 +28,7 @@ final class SimulatorState: Sendable {
     struct Faults: Sendable {
         var serverErrors: (status: Int, remaining: Int?)?
         var malformedRemaining: Int??
+        var apiError: (code: Int, message: String, remaining: Int?)?
         var delay: Duration = .zero
         var tokenRevoked = false
     }
@@ -117,6 +118,8 @@ final class SimulatorState: Sendable {
                 state.faults.serverErrors = (status, count)
             case .malformedJSON(let count):
                 state.faults.malformedRemaining = .some(count)
+            case .apiError(let code, let message, let count):
+                state.faults.apiError = (code, message, count)
             case .delayResponses(let delay):
                 state.faults.delay = delay
             case .revokeToken:
@@ -133,7 +136,7 @@ final class SimulatorState: Sendable {
     func clearFaults() { inner.withLockedValue { $0.faults = Faults() } }
 
     /// What to do with the next API call: consumes one count of a counted fault.
-    enum APIDisposition { case normal, serverError(Int), malformed }
+    enum APIDisposition { case normal, serverError(Int), malformed, apiError(code: Int, message: String) }
 
     func nextAPIDisposition() -> (APIDisposition, Duration) {
         inner.withLockedValue { state in
@@ -150,6 +153,12 @@ final class SimulatorState: Sendable {
                     state.faults.malformedRemaining = remaining > 1 ? .some(remaining - 1) : .none
                 }
                 return (.malformed, delay)
+            }
+            if let (code, message, remaining) = state.faults.apiError {
+                if let remaining {
+                    state.faults.apiError = remaining > 1 ? (code, message, remaining - 1) : nil
+                }
+                return (.apiError(code: code, message: message), delay)
             }
             return (.normal, delay)
         }
