@@ -1,0 +1,88 @@
+import Foundation
+
+/// Runs the built `vicotop` binary as a subprocess and captures what it prints.
+struct VicotopProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built binary: beside the test bundle, in the same build folder.
+    static let binary: URL = {
+        if let override = ProcessInfo.processInfo.environment["VICOTOP_BINARY"] {
+            return URL(fileURLWithPath: override)
+        }
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(".build/debug"),
+        ]
+        for folder in candidates {
+            let url = folder.appendingPathComponent("vicotop")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return candidates[2].appendingPathComponent("vicotop")
+    }()
+
+    /// Runs `vicotop` with `arguments`, a clean environment plus `environment`, and a deadline.
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+                    timeout: Duration = .seconds(30)) async throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["VICOHOME_TOKEN"] = nil
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        async let stdoutData = readToEnd(out.fileHandleForReading)
+        async let stderrData = readToEnd(err.fileHandleForReading)
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw Timeout(arguments: arguments)
+        }
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: await stdoutData, as: UTF8.self),
+                      stderr: String(decoding: await stderrData, as: UTF8.self))
+    }
+
+    struct Timeout: Error { var arguments: [String] }
+
+    /// Reads a pipe to its end on a Dispatch thread: a blocking read on Swift's small
+    /// cooperative pool would starve the simulator running in this same process.
+    static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
+    }
+
+    /// Reads a pipe line by line on a Dispatch thread until `done` says the text so far is enough.
+    static func read(_ handle: FileHandle, until done: @escaping @Sendable (String) -> Bool) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var text = ""
+                while !done(text) {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    text += String(decoding: chunk, as: UTF8.self)
+                }
+                continuation.resume(returning: text)
+            }
+        }
+    }
+}
