@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "vicotop", targets: ["vicotop"]),
         .library(name: "VicohomeAPI", targets: ["VicohomeAPI"]),
         .library(name: "VicohomeSimulator", targets: ["VicohomeSimulator"]),
+        .library(name: "ICEProbe", targets: ["ICEProbe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
@@ -29,9 +31,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ICEProbe",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "VicohomeSimulator",
             dependencies: [
                 "VicohomeAPI",
+                "ICEProbe",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -46,10 +58,13 @@ let package = Package(
             dependencies: [
                 "VicohomeAPI",
                 "VicohomeSimulator",
+                "ICEProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["ICEProbe"], path: "Tests/TestSupport"),
+        .testTarget(name: "ICEProbeTests", dependencies: ["ICEProbe", "TestSupport"]),
         .testTarget(name: "VicohomeAPITests", dependencies: ["VicohomeAPI", "VicohomeSimulator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VicohomeSimulatorTests", dependencies: [
             "VicohomeSimulator", "VicohomeAPI",
@@ -59,7 +74,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
-        .testTarget(name: "vicotopTests", dependencies: ["vicotop", "VicohomeSimulator", "VicohomeAPI"]),
+        .testTarget(name: "vicotopTests", dependencies: ["vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

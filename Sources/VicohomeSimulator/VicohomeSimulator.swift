@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ICEProbe
 import Logging
 import ServiceLifecycle
 import NIOConcurrencyHelpers
@@ -21,12 +22,14 @@ public final class VicohomeSimulator: Sendable {
     public let configuration: SimulatorConfiguration
     let state: SimulatorState
     private let signaling: SignalingServer
+    private let stunResponder: STUNResponder
     private let running: NIOLockedValueBox<Running?> = NIOLockedValueBox(nil)
     private let logger: Logger
 
     private struct Running: Sendable {
         var apiPort: Int
         var signalingPort: Int
+        var stunPort: Int
         var apiTask: Task<Void, Never>
         var serviceGroup: ServiceGroup
     }
@@ -36,6 +39,7 @@ public final class VicohomeSimulator: Sendable {
         self.configuration = configuration
         self.state = SimulatorState(configuration: configuration)
         self.signaling = SignalingServer(state: state)
+        self.stunResponder = STUNResponder(host: configuration.host, software: "vicotop simulator STUN")
         var quiet = Logger(label: "vicotop.simulator")
         quiet.logLevel = .error
         self.logger = logger ?? quiet
@@ -43,15 +47,17 @@ public final class VicohomeSimulator: Sendable {
 
     /// Starts both servers and returns once they accept connections.
     public func start() async throws {
+        let stunPort = try await stunResponder.start()
         let signalingPort = try await signaling.start(host: configuration.host, port: configuration.signalingPort)
         let host = configuration.host
+        let iceServers = [ICEServer(url: "stun:\(host):\(stunPort)")] + configuration.extraICEServers
         let state = self.state
         let signalingBase = "ws://\(host):\(signalingPort)"
         let configuration = self.configuration
         let routes = APIRoutes(state: state) {
             TicketRenderer(
                 style: configuration.wireStyle, signalingBase: signalingBase,
-                iceServers: configuration.extraICEServers, pingInterval: configuration.pingInterval,
+                iceServers: iceServers, pingInterval: configuration.pingInterval,
                 stopLiveTimeout: configuration.stopLiveTimeout)
         }
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -75,10 +81,12 @@ public final class VicohomeSimulator: Sendable {
         guard let apiPort = await iterator.next(), apiPort > 0 else {
             task.cancel()
             await signaling.stop()
+            await stunResponder.stop()
             throw SimulatorError.couldNotListen(host: host, port: configuration.apiPort)
         }
         running.withLockedValue {
-            $0 = Running(apiPort: apiPort, signalingPort: signalingPort, apiTask: task, serviceGroup: serviceGroup)
+            $0 = Running(apiPort: apiPort, signalingPort: signalingPort, stunPort: stunPort, apiTask: task,
+                         serviceGroup: serviceGroup)
         }
     }
 
@@ -89,6 +97,7 @@ public final class VicohomeSimulator: Sendable {
             return value
         }
         await signaling.stop()
+        await stunResponder.stop()
         guard let current else { return }
         await current.serviceGroup.triggerGracefulShutdown()
         await current.apiTask.value
@@ -102,6 +111,11 @@ public final class VicohomeSimulator: Sendable {
     /// The signaling server URL tickets name.
     public var signalingURL: URL {
         URL(string: "ws://\(configuration.host):\(running.withLockedValue { $0?.signalingPort ?? 0 })")!
+    }
+
+    /// The simulator's own STUN server, which every ticket names first.
+    public var stunURL: String {
+        "stun:\(configuration.host):\(running.withLockedValue { $0?.stunPort ?? 0 })"
     }
 
     /// The account token.

@@ -30,10 +30,35 @@ struct SimulateCommandTests {
         let decoded = try JSONDecoder().decode(WebRTCTicket.self, from: Data(ticket.stdout.utf8))
         #expect(abs((decoded.lifetime ?? 0) - 60) < 0.01)
 
+        #expect(decoded.iceServers.first?.url.hasPrefix("stun:127.0.0.1:") == true, "the simulator's own STUN server comes first")
+
         process.terminate()
         let stopDeadline = ContinuousClock.now + .seconds(5)
         while process.isRunning, ContinuousClock.now < stopDeadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(!process.isRunning)
         #expect(process.terminationStatus == 0)
+    }
+
+    @Test("--turn puts an external TURN server into every ticket, credentials masked in output")
+    func turnOption() async throws {
+        let process = Process()
+        process.executableURL = VicotopProcess.binary
+        process.arguments = ["simulate", "--turn", "turn:127.0.0.1:3478?transport=udp", "--turn-user", "alice",
+                             "--turn-credential", "s3cret-credential-value"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let banner = await VicotopProcess.read(out.fileHandleForReading) { $0.contains("Ctrl-C") }
+        #expect(banner.contains("TURN          turn:127.0.0.1:3478?transport=udp"))
+        #expect(!banner.contains("s3cret-credential-value"))
+        let base = try #require(banner.split(separator: "\n").first { $0.contains("API base URL") }?.split(separator: " ").last.map(String.init))
+        let ticket = try await VicotopProcess.run(["--api-base", base, "--token", "demo-token-0123456789abcdef", "ticket", "VDCA1P2410000131", "--json"])
+        let decoded = try JSONDecoder().decode(WebRTCTicket.self, from: Data(ticket.stdout.utf8))
+        #expect(decoded.iceServers.map(\.url).last == "turn:127.0.0.1:3478?transport=udp")
+        #expect(!ticket.stdout.contains("s3cret-credential-value"))
+        let invalid = try await VicotopProcess.run(["simulate", "--turn", "stun:127.0.0.1"])
+        #expect(invalid.status == 64)
     }
 }

@@ -63,18 +63,19 @@ struct VicotopProcess {
 
     struct Timeout: Error { var arguments: [String] }
 
-    /// Reads a pipe to its end on a Dispatch thread: a blocking read on Swift's small
-    /// cooperative pool would starve the simulator running in this same process.
+    /// Reads a pipe to its end on a thread of its own. A blocking read on Swift's
+    /// cooperative pool, or on Dispatch's global queues (which share its thread limit on
+    /// Linux), would starve the simulator running in this same process.
     static func readToEnd(_ handle: FileHandle) async -> Data {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+            Thread.detachNewThread { continuation.resume(returning: handle.readDataToEndOfFile()) }
         }
     }
 
-    /// Reads a pipe line by line on a Dispatch thread until `done` says the text so far is enough.
+    /// Reads a pipe on a thread of its own until `done` says the text so far is enough.
     static func read(_ handle: FileHandle, until done: @escaping @Sendable (String) -> Bool) async -> String {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 var text = ""
                 while !done(text) {
                     let chunk = handle.availableData

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ICEProbe
 import VicohomeAPI
 import VicohomeSimulator
 
@@ -34,6 +35,15 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed for injected loss, jitter and drops.", valueName: "n"))
     var seed: UInt64 = 0x5EED
 
+    @Option(help: ArgumentHelp("An external TURN server to name in every ticket (turn:host:port?transport=udp).", valueName: "uri"))
+    var turn: [String] = []
+
+    @Option(name: .customLong("turn-user"), help: ArgumentHelp("User name for the --turn servers.", valueName: "user"))
+    var turnUser: String?
+
+    @Option(name: .customLong("turn-credential"), help: ArgumentHelp("Credential for the --turn servers.", valueName: "secret"))
+    var turnCredential: String?
+
     func validate() throws {
         for (name, value) in [("--port", port), ("--signal-port", signalPort)] where !(0...65535).contains(value) {
             throw ValidationError("\(name) must be between 0 and 65535")
@@ -43,6 +53,17 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         guard pingInterval >= 0.1, pingInterval <= 600 else {
             throw ValidationError("--ping-interval must be between 0.1 and 600 seconds")
+        }
+        for uri in turn {
+            do {
+                let parsed = try ICEServerURI(parsing: uri)
+                guard parsed.scheme.isTURN else { throw ValidationError("--turn wants a turn: or turns: URI, got \(uri)") }
+            } catch let error as ICEServerURIError {
+                throw ValidationError("--turn \(uri): \(error)")
+            }
+        }
+        if !turn.isEmpty, turnUser == nil || turnCredential == nil {
+            throw ValidationError("--turn needs --turn-user and --turn-credential")
         }
     }
 
@@ -54,6 +75,9 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.pingInterval = .milliseconds(Int64(pingInterval * 1000))
         configuration.wireStyle = wireStyle
         configuration.seed = seed
+        configuration.extraICEServers = turn.map {
+            ICEServer(url: $0, username: Secret(turnUser ?? ""), credential: Secret(turnCredential ?? ""))
+        }
         let simulator = VicohomeSimulator(configuration: configuration)
         do {
             try await simulator.start()
@@ -73,12 +97,16 @@ struct SimulateCommand: AsyncParsableCommand {
             "vicotop simulator (\(wireStyle.rawValue) dialect) listening on 127.0.0.1",
             "  API base URL  \(base)",
             "  signaling     \(simulator.signalingURL.absoluteString)",
+            "  STUN          \(simulator.stunURL)",
             "  demo token    \(simulator.token.exposedValue)",
             "  demo login    \(simulator.configuration.email) / \(simulator.configuration.password.exposedValue)",
             "  devices",
         ]
         for device in simulator.devices {
             lines.append("    \(device.serialNumber)  \(device.device.displayName.padding(toLength: 14, withPad: " ", startingAt: 0))  \(device.behavior.summary)")
+        }
+        for server in simulator.configuration.extraICEServers {
+            lines.insert("  TURN          \(server.url)  (user \(server.username.redacted))", at: 4)
         }
         lines.append("Try: vicotop --api-base \(base) --token \(simulator.token.exposedValue) ticket \(simulator.devices.first?.serialNumber ?? "SERIAL")")
         lines.append("Ctrl-C stops it.")
