@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "VicohomeAPI", targets: ["VicohomeAPI"]),
         .library(name: "VicohomeSimulator", targets: ["VicohomeSimulator"]),
         .library(name: "ICEProbe", targets: ["ICEProbe"]),
+        .library(name: "LiveSession", targets: ["LiveSession"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -37,6 +40,22 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LiveSession",
+            dependencies: [
+                "VicohomeAPI",
+                "ICEProbe",
+                .product(name: "WebSocketKit", package: "websocket-kit"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -59,12 +78,14 @@ let package = Package(
                 "VicohomeAPI",
                 "VicohomeSimulator",
                 "ICEProbe",
+                "LiveSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["ICEProbe"], path: "Tests/TestSupport"),
         .testTarget(name: "ICEProbeTests", dependencies: ["ICEProbe", "TestSupport"]),
+        .testTarget(name: "LiveSessionTests", dependencies: ["LiveSession", "VicohomeSimulator", "VicohomeAPI"]),
         .testTarget(name: "VicohomeAPITests", dependencies: ["VicohomeAPI", "VicohomeSimulator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VicohomeSimulatorTests", dependencies: [
             "VicohomeSimulator", "VicohomeAPI",

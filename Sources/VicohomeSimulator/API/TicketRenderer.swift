@@ -22,16 +22,20 @@ struct TicketRenderer {
             object["signalServer"] = .string(signalingBase)
             object["sign"] = .string(ticket.sign)
             object["time"] = .string(serverTime.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
-            object["signalPingInterval"] = .number((pingInterval.seconds * 1000).rounded())
-            object["appStopLiveTimeout"] = .string(String(Int(stopLiveTimeout.seconds * 1000)))
+            // Milliseconds as the seed shows them; below a second that would read as seconds
+            // (see WireUnits), so sub-second test intervals go out as fractional seconds.
+            object["signalPingInterval"] = pingInterval >= .seconds(1)
+                ? .number((pingInterval.seconds * 1000).rounded()) : .number(pingInterval.seconds)
+            object["appStopLiveTimeout"] = stopLiveTimeout >= .seconds(1)
+                ? .string(String(Int(stopLiveTimeout.seconds * 1000))) : .string(String(stopLiveTimeout.seconds))
         case .real:
             // Real tickets name the host and add its address, so clients skip DNS.
             object["signalServer"] = .string(signalingBase.replacingOccurrences(of: "127.0.0.1", with: "localhost"))
             object["signalServerIpAddress"] = .string("127.0.0.1")
             object["sign"] = .string(ticket.sign + (ticket.accessToken.map { "&accessToken=\($0)" } ?? ""))
             object["time"] = .number((serverTime.timeIntervalSince1970 * 1000).rounded())
-            object["signalPingInterval"] = .number(pingInterval.seconds.rounded())
-            object["appStopLiveTimeout"] = .number(stopLiveTimeout.seconds.rounded())
+            object["signalPingInterval"] = .number(pingInterval.seconds)
+            object["appStopLiveTimeout"] = .number(stopLiveTimeout.seconds)
             object["maxAllocationLimit"] = .number(4)
             object["deviceSleepTimeout"] = .number(180)
             object["websocketPath"] = .string("")

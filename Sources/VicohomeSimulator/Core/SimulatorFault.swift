@@ -13,6 +13,9 @@ public enum SimulatorFault: Sendable {
     case delayResponses(Duration)
     /// Rejects the account's token on every call until ``VicohomeSimulator/restoreToken()``.
     case revokeToken
+    /// Refuses the next `count` signaling handshakes with 403 "bad sign", as a server
+    /// whose signing key rotated would.
+    case rejectSignaling(count: Int)
     /// Gives a camera another behaviour; open sockets follow it from their next event.
     case setBehavior(serial: String, DeviceBehavior)
 }

@@ -31,6 +31,7 @@ final class SimulatorState: Sendable {
         var apiError: (code: Int, message: String, remaining: Int?)?
         var delay: Duration = .zero
         var tokenRevoked = false
+        var signalingRejections = 0
     }
 
     private struct Inner: Sendable {
@@ -122,12 +123,23 @@ final class SimulatorState: Sendable {
                 state.faults.apiError = (code, message, count)
             case .delayResponses(let delay):
                 state.faults.delay = delay
+            case .rejectSignaling(let count):
+                state.faults.signalingRejections = count
             case .revokeToken:
                 state.faults.tokenRevoked = true
             case .setBehavior(let serial, let behavior):
                 state.devices[serial]?.behavior = behavior
             }
             return []
+        }
+    }
+
+    /// Consumes one injected handshake refusal, if any is left.
+    func takeSignalingRejection() -> Bool {
+        inner.withLockedValue { state in
+            guard state.faults.signalingRejections > 0 else { return false }
+            state.faults.signalingRejections -= 1
+            return true
         }
     }
 

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 
@@ -11,13 +12,18 @@ final class HandshakeRejectionHandler: ChannelInboundHandler, RemovableChannelHa
     static let name = "vicotop.handshake-rejection"
 
     private let validator: HandshakeValidator
+    private let decided: NIOLockedValueBox<HandshakeValidator.Verdict?>
 
-    init(validator: HandshakeValidator) { self.validator = validator }
+    /// `decided` holds the verdict the upgrader reached for this connection, if it saw a handshake.
+    init(validator: HandshakeValidator, decided: NIOLockedValueBox<HandshakeValidator.Verdict?>) {
+        self.validator = validator
+        self.decided = decided
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let head) = unwrapInboundIn(data) else { return }
         let (status, reason): (Int, String)
-        switch validator.validate(uri: head.uri) {
+        switch decided.withLockedValue({ $0 }) ?? validator.validate(uri: head.uri) {
         case .reject(let code, let why, let expired):
             validator.state.count {
                 $0.socketsRejected += 1

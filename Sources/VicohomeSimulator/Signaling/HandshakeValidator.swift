@@ -12,6 +12,13 @@ struct HandshakeValidator: Sendable {
         case reject(status: Int, reason: String, expired: Bool)
     }
 
+    /// Decides a handshake, consuming an injected refusal (a 403 "bad sign") when one is pending.
+    func admit(uri: String) -> Verdict {
+        let verdict = validate(uri: uri)
+        guard case .accept = verdict, state.takeSignalingRejection() else { return verdict }
+        return .reject(status: 403, reason: "bad sign", expired: false)
+    }
+
     func validate(uri: String) -> Verdict {
         guard let components = URLComponents(string: uri) else {
             return .reject(status: 400, reason: "unreadable URL", expired: false)

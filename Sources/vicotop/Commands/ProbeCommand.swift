@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ICEProbe
+import LiveSession
 import VicohomeAPI
 
 /// `vicotop probe`: which ICE servers work, how fast, and which candidates this machine offers.

@@ -5,14 +5,16 @@ import VicohomeAPI
 ///
 /// A URI that does not parse is kept as a failure to report, not dropped: a ticket
 /// naming a broken server is itself a finding.
-enum ICETargets {
+public enum ICETargets {
     /// A target to probe, or a URI that could not be read.
-    enum Entry: Sendable {
+    public enum Entry: Sendable {
+        /// A server to probe.
         case target(ICEProbeTarget)
+        /// A URI that does not parse.
         case malformed(uri: String, error: ICEServerURIError)
     }
 
-    static func entries(for servers: [ICEServer]) -> [Entry] {
+    public static func entries(for servers: [ICEServer]) -> [Entry] {
         servers.flatMap { server in
             server.urls.map { url -> Entry in
                 do throws(ICEServerURIError) {

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Everything known about one session, for a support ticket: exportable as JSON, with no
+/// secret in it (the ticket appears only as a ``TicketSummary``).
+public struct ConnectionReport: Sendable, Codable {
+    /// The session's traceId.
+    public var traceId: String?
+    /// The camera.
+    public var serialNumber: String
+    /// The camera's name.
+    public var name: String?
+    /// When the report was made.
+    public var generatedAt: Date
+    /// The state then.
+    public var state: SessionState
+    /// The ticket, secrets left out.
+    public var ticket: TicketSummary?
+    /// Phase timings of the session.
+    public var phases: SessionPhases
+    /// Keep-alive figures.
+    public var ping: PingSummary
+    /// The ICE servers' probe results.
+    public var iceServers: [ICEServerStatus]
+    /// Candidates this machine would offer.
+    public var localCandidates: [String]
+    /// Candidates the camera sent.
+    public var remoteCandidates: [String]
+    /// Whether a VPN was detected, and through which interfaces.
+    public var vpn: VPNStatus?
+    /// Errors met, oldest first.
+    public var errors: [SessionEvent]
+    /// The latest events, oldest first.
+    public var events: [SessionEvent]
+
+    /// Ping statistics as plain figures.
+    public struct PingSummary: Sendable, Codable {
+        public var sent: Int
+        public var received: Int
+        public var lastMs: Double?
+        public var minMs: Double?
+        public var avgMs: Double?
+        public var maxMs: Double?
+        public var jitterMs: Double
+        public var lossPercent: Double
+
+        init(_ stats: PingStatistics) {
+            sent = stats.sent
+            received = stats.received
+            lastMs = stats.lastMs
+            minMs = stats.minMs
+            avgMs = stats.avgMs
+            maxMs = stats.maxMs
+            jitterMs = stats.jitterMs
+            lossPercent = stats.lossPercent
+        }
+    }
+
+    /// VPN detection result.
+    public struct VPNStatus: Sendable, Codable, Hashable {
+        public var detected: Bool
+        public var interfaces: [String]
+    }
+
+    /// Encodes the report as pretty JSON.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+}

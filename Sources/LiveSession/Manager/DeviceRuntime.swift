@@ -1,0 +1,60 @@
+import Foundation
+import ICEProbe
+import VicohomeAPI
+
+/// What the manager keeps about one device beside its state machine: sockets, pings,
+/// phases, candidates and history.
+struct DeviceRuntime {
+    var name: String?
+    var machine: DeviceStateMachine
+    var connections: [Int: SignalingConnection] = [:]
+    var cameraPresent: [Int: Bool] = [:]
+    var ticketRequest = 0
+    var ticketReceivedAt: Date?
+    var phaseStart: Date?
+    var phases = SessionPhases()
+    var ping = PingStatistics()
+    var pingSequence: UInt64 = 0
+    var outstandingPing: UInt64?
+    var remoteCandidates: [String] = []
+    var localCandidates: [String] = []
+    var iceServers: [ICEServerStatus] = []
+    var lastError: String?
+    var lastEventAt: Date?
+    var lastTraceId: String?
+    var reconnects: [String: Int] = [:]
+    var ticketRequests: [String: Int] = [:]
+    var events: [SessionEvent] = []
+    var errors: [SessionEvent] = []
+
+    init(serial: String, name: String?, configuration: SessionConfiguration) {
+        self.name = name
+        self.machine = DeviceStateMachine(serialNumber: serial, backoff: configuration.backoff, planner: configuration.planner)
+    }
+
+    mutating func record(_ event: SessionEvent, limit: Int) {
+        events.append(event)
+        if events.count > limit { events.removeFirst(events.count - limit) }
+        if [.ticketFailed, .socketClosed, .pingLost].contains(event.kind) {
+            errors.append(event)
+            if errors.count > limit { errors.removeFirst(errors.count - limit) }
+        }
+        lastEventAt = event.at
+    }
+
+    mutating func milestone(_ keyPath: WritableKeyPath<SessionPhases, Double?>, at now: Date) {
+        guard phases[keyPath: keyPath] == nil, let start = phaseStart else { return }
+        phases[keyPath: keyPath] = (now.timeIntervalSince(start) * 1000).rounded()
+    }
+
+    func snapshot(at now: Date) -> DeviceSnapshot {
+        let ticket = machine.ticket
+        return DeviceSnapshot(
+            serialNumber: machine.serialNumber, name: name, state: machine.state, stateSince: machine.stateSince,
+            ticket: ticket.map { TicketSummary($0, skew: machine.skew, receivedAt: ticketReceivedAt ?? now) },
+            ping: ping, cameraPresent: machine.socket.flatMap { cameraPresent[$0] } ?? false,
+            remoteCandidates: remoteCandidates, localCandidates: localCandidates, iceServers: iceServers,
+            phases: phases, attempt: machine.attempt, lastError: lastError, lastEventAt: lastEventAt,
+            reconnects: reconnects, ticketRequests: ticketRequests, updatedAt: now)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// How a ``SessionManager`` behaves.
+public struct SessionConfiguration: Sendable {
+    /// The `name` this client gives itself on the signaling URL.
+    public var clientName = "vicotop"
+    /// Back-off rules.
+    public var backoff = BackoffPolicy()
+    /// Ticket refresh rules.
+    public var planner = RefreshPlanner()
+    /// Ticket requests in flight at once, over the client's pooled connections.
+    public var maxConcurrentTicketRequests = 32
+    /// Lost pings in a row that declare a socket dead.
+    public var pingMissLimit = 3
+    /// How long a socket handshake may take.
+    public var socketTimeout: Duration = .seconds(10)
+    /// Whether to probe each new ticket's ICE servers and gather local candidates.
+    public var probeICE = true
+    /// Deadline of one ICE probe round.
+    public var iceProbeTimeout: Duration = .seconds(4)
+    /// Events kept per device for the log and the report.
+    public var eventHistory = 200
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,496 @@
+import Foundation
+import ICEProbe
+import Logging
+import VicohomeAPI
+
+/// Keeps live-view sessions to many cameras healthy: tickets fetched and refreshed
+/// before they expire, signaling sockets kept alive with pings, failures recovered by
+/// the rules of ``DeviceStateMachine``.
+///
+/// Consumers read ``snapshots`` at any moment without waiting, and follow ``events()``.
+/// Commands (``reconnect(_:)``, ``refreshTicket(_:)``, ``stop(_:)``, …) return at once;
+/// their effects show in later snapshots.
+///
+/// ```swift
+/// let manager = SessionManager(client: client)
+/// await manager.start()
+/// for device in try await client.listDevices() { await manager.add(device.serialNumber, name: device.deviceName) }
+/// await manager.startAll()
+/// ```
+public actor SessionManager {
+    private var client: VicohomeClient
+    private let configuration: SessionConfiguration
+    private let clock: any SessionClock
+    private let scheduler: TimerScheduler
+    private let limiter: ConcurrencyLimiter
+    private let store = SnapshotStore()
+    private let hub = EventHub()
+    private let logger: Logger
+    private var devices: [String: DeviceRuntime] = [:]
+    private var authPaused = false
+    private var schedulerTask: Task<Void, Never>?
+    private var random = SystemRandomNumberGenerator()
+    private var vpn: ConnectionReport.VPNStatus?
+
+    /// Creates a manager; call ``start()`` to run its timers.
+    public init(client: VicohomeClient, configuration: SessionConfiguration = SessionConfiguration(),
+                clock: any SessionClock = SystemClock(), logger: Logger = Logger(label: "vicotop.session")) {
+        self.client = client
+        self.configuration = configuration
+        self.clock = clock
+        self.scheduler = TimerScheduler(clock: clock)
+        self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrentTicketRequests)
+        self.logger = logger
+    }
+
+    // MARK: Reading
+
+    /// The latest snapshot of every device, in the order they were added.
+    public nonisolated var snapshots: [DeviceSnapshot] { store.all }
+
+    /// The latest snapshot of one device.
+    public nonisolated func snapshot(_ serial: String) -> DeviceSnapshot? { store.get(serial) }
+
+    /// A stream of every session event from now on.
+    public nonisolated func events(buffer: Int = 4096) -> AsyncStream<SessionEvent> { hub.subscribe(buffer: buffer) }
+
+    /// The connection report of one device's current (or last) session.
+    public func report(_ serial: String) -> ConnectionReport? {
+        guard let runtime = devices[serial] else { return nil }
+        let snapshot = runtime.snapshot(at: clock.now)
+        return ConnectionReport(
+            traceId: snapshot.ticket?.traceId ?? runtime.lastTraceId, serialNumber: serial, name: runtime.name,
+            generatedAt: clock.now, state: snapshot.state, ticket: snapshot.ticket, phases: snapshot.phases,
+            ping: .init(snapshot.ping), iceServers: snapshot.iceServers, localCandidates: snapshot.localCandidates,
+            remoteCandidates: snapshot.remoteCandidates, vpn: vpn, errors: runtime.errors, events: runtime.events)
+    }
+
+    /// Timers waiting in the scheduler (for benchmarks and tests).
+    public var pendingTimers: Int { scheduler.pendingCount }
+
+    // MARK: Lifecycle
+
+    /// Starts the timer scheduler.
+    public func start() {
+        guard schedulerTask == nil else { return }
+        let scheduler = self.scheduler
+        schedulerTask = Task { [weak self] in
+            await scheduler.run { [weak self] keys in await self?.timersFired(keys) }
+        }
+        if configuration.probeICE {
+            let assessment = VPNDetector.detect()
+            vpn = .init(detected: assessment.vpnDetected, interfaces: assessment.vpnInterfaces)
+        }
+    }
+
+    /// Closes every socket and stops the timers.
+    public func shutdown() {
+        for serial in devices.keys { closeAll(serial) }
+        schedulerTask?.cancel()
+        schedulerTask = nil
+        hub.finish()
+    }
+
+    // MARK: Commands
+
+    /// Adds a camera (idle until started).
+    public func add(_ serial: String, name: String? = nil) {
+        guard devices[serial] == nil else { return }
+        devices[serial] = DeviceRuntime(serial: serial, name: name, configuration: configuration)
+        publish(serial)
+    }
+
+    /// Removes a camera, closing its session (no stoplive).
+    public func remove(_ serial: String) {
+        closeAll(serial)
+        scheduler.cancelAll(serialNumber: serial)
+        devices[serial] = nil
+        store.remove(serial)
+    }
+
+    /// Starts watching a camera.
+    public func startWatching(_ serial: String) { feed(serial, .start) }
+
+    /// Starts watching every camera.
+    public func startAll() { for serial in devices.keys.sorted() { feed(serial, .start) } }
+
+    /// Stops watching a camera and ends its live view (stoplive).
+    public func stop(_ serial: String) { feed(serial, .stop) }
+
+    /// Pauses a camera: the socket stays for the ticket's `appStopLiveTimeout`, then closes.
+    public func pause(_ serial: String) { feed(serial, .pause) }
+
+    /// Resumes a paused or stopped camera.
+    public func resume(_ serial: String) { feed(serial, .resume) }
+
+    /// Tears the session down and starts over with a new ticket, cancelling any back-off.
+    public func reconnect(_ serial: String) {
+        devices[serial]?.reconnects["manual", default: 0] += 1
+        feed(serial, .reconnect)
+    }
+
+    /// Reconnects every camera.
+    public func reconnectAll() { for serial in devices.keys.sorted() { reconnect(serial) } }
+
+    /// Replaces a live camera's ticket now.
+    public func refreshTicket(_ serial: String) { feed(serial, .refreshNow) }
+
+    /// Probes the ICE servers of a camera's current ticket again.
+    public func probeICE(_ serial: String) {
+        guard let ticket = devices[serial]?.machine.ticket else { return }
+        startICEProbe(serial, ticket: ticket)
+    }
+
+    /// Uses a new account token; sessions paused as unauthorized resume.
+    public func updateToken(_ token: Secret) {
+        client = client.withToken(token)
+        authPaused = false
+        for serial in devices.keys.sorted() { feed(serial, .tokenChanged) }
+    }
+
+    // MARK: The machine
+
+    private func feed(_ serial: String, _ input: DeviceStateMachine.Input) {
+        guard var runtime = devices[serial] else { return }
+        let now = clock.now
+        let effects = runtime.machine.handle(input, now: now, random: Double.random(in: 0..<1, using: &random))
+        devices[serial] = runtime
+        for effect in effects { execute(effect, serial: serial, now: now) }
+        publish(serial)
+    }
+
+    private func execute(_ effect: DeviceStateMachine.Effect, serial: String, now: Date) {
+        switch effect {
+        case .requestTicket(let stopLiveFirst):
+            requestTicket(serial, stopLiveFirst: stopLiveFirst, now: now)
+        case .openSocket(let generation, let ticket):
+            openSocket(serial, generation: generation, ticket: ticket)
+        case .closeSocket(let generation):
+            if let connection = devices[serial]?.connections.removeValue(forKey: generation) { connection.close() }
+            devices[serial]?.cameraPresent[generation] = nil
+        case .schedule(let timer, let date):
+            scheduler.schedule(.init(serialNumber: serial, timer: timer), at: date)
+        case .cancel(let timer):
+            scheduler.cancel(.init(serialNumber: serial, timer: timer))
+        case .stopLive:
+            let client = self.client
+            Task { try? await client.stopLive(serialNumber: serial) }
+        case .authFailed:
+            guard !authPaused else { return }
+            authPaused = true
+            logger.warning("the cloud refused the token: pausing every session until it changes")
+            for other in devices.keys.sorted() where other != serial { feed(other, .authPaused) }
+        case .event(let kind, let message):
+            emit(serial, kind, message, now: now)
+        }
+    }
+
+    private func emit(_ serial: String, _ kind: SessionEvent.Kind, _ message: String, now: Date) {
+        guard var runtime = devices[serial] else { return }
+        let traceId = runtime.machine.ticket?.traceId ?? runtime.lastTraceId
+        let event = SessionEvent(at: now, serialNumber: serial, traceId: traceId, kind: kind,
+                                 message: Sanitizer.singleLine(message), state: runtime.machine.state)
+        if [.ticketFailed, .socketClosed].contains(kind) { runtime.lastError = event.message }
+        if kind == .stateChanged, case .backingOff(_, let reason) = runtime.machine.state {
+            runtime.reconnects[reason.rawValue, default: 0] += 1
+        }
+        runtime.record(event, limit: configuration.eventHistory)
+        devices[serial] = runtime
+        var log = logger
+        log[metadataKey: "serial"] = "\(serial)"
+        if let traceId { log[metadataKey: "traceId"] = "\(traceId)" }
+        log.info("\(kind.rawValue): \(event.message)")
+        hub.publish(event)
+    }
+
+    private func publish(_ serial: String) {
+        guard let runtime = devices[serial] else { return }
+        store.put(runtime.snapshot(at: clock.now))
+    }
+
+    // MARK: Tickets
+
+    private func requestTicket(_ serial: String, stopLiveFirst: Bool, now: Date) {
+        guard var runtime = devices[serial] else { return }
+        if authPaused {
+            // No hammering: while the token is refused, nobody asks.
+            Task { self.feed(serial, .authPaused) }
+            return
+        }
+        runtime.ticketRequest += 1
+        runtime.phaseStart = now
+        runtime.phases = SessionPhases()
+        let request = runtime.ticketRequest
+        devices[serial] = runtime
+        let client = self.client
+        let clock = self.clock
+        let limiter = self.limiter
+        Task {
+            let outcome: (Result<WebRTCTicket, VicohomeError>, Date, Date) = await limiter.run {
+                if stopLiveFirst { try? await client.stopLive(serialNumber: serial) }
+                let requestedAt = clock.now
+                do throws(VicohomeError) {
+                    let ticket = try await client.getWebrtcTicket(serialNumber: serial)
+                    return (.success(ticket), requestedAt, clock.now)
+                } catch {
+                    return (.failure(error), requestedAt, clock.now)
+                }
+            }
+            self.ticketAnswered(serial, request: request, outcome: outcome.0, requestedAt: outcome.1, receivedAt: outcome.2)
+        }
+    }
+
+    private func ticketAnswered(_ serial: String, request: Int, outcome: Result<WebRTCTicket, VicohomeError>,
+                                requestedAt: Date, receivedAt: Date) {
+        guard let runtime = devices[serial], runtime.ticketRequest == request else { return }
+        switch outcome {
+        case .success(let ticket):
+            devices[serial]?.ticketRequests["ok", default: 0] += 1
+            devices[serial]?.lastTraceId = ticket.traceId
+            devices[serial]?.ticketReceivedAt = receivedAt
+            devices[serial]?.milestone(\.ticketMs, at: receivedAt)
+            feed(serial, .ticketReceived(ticket, requestedAt: requestedAt, receivedAt: receivedAt))
+            if configuration.probeICE, devices[serial]?.machine.ticket?.traceId == ticket.traceId || devices[serial]?.machine.state == .refreshing {
+                startICEProbe(serial, ticket: ticket)
+            }
+        case .failure(let error):
+            devices[serial]?.ticketRequests[Self.resultName(error), default: 0] += 1
+            feed(serial, .ticketFailed(error))
+        }
+    }
+
+    private static func resultName(_ error: VicohomeError) -> String {
+        switch error {
+        case .invalidSerial: "invalid_serial"
+        case .deviceOffline: "offline"
+        case .unauthorized: "unauthorized"
+        case .timeout: "timeout"
+        case .connectionFailed: "unreachable"
+        case .httpStatus, .malformedBody, .api: "server_error"
+        case .invalidConfiguration: "configuration"
+        }
+    }
+
+    // MARK: Sockets
+
+    private func openSocket(_ serial: String, generation: Int, ticket: WebRTCTicket) {
+        let url: SignalingURL
+        do {
+            url = try SignalingURL(ticket: ticket, name: configuration.clientName, time: clock.now)
+        } catch {
+            Task { await self.feed(serial, .socketRefused(generation: generation, status: nil)) }
+            return
+        }
+        let timeout = configuration.socketTimeout
+        Task {
+            let (events, continuation) = AsyncStream.makeStream(of: SignalingConnection.Event.self)
+            do throws(SignalingConnectError) {
+                let connection = try await SignalingConnection.connect(url, generation: generation, timeout: timeout) { event in
+                    continuation.yield(event)
+                }
+                self.socketConnected(serial, connection)
+                // One consumer per socket keeps its events in order.
+                for await event in events {
+                    self.socketEvent(serial, generation: generation, event)
+                    if case .closed = event { break }
+                }
+            } catch {
+                continuation.finish()
+                switch error {
+                case .refused(let status): await self.feed(serial, .socketRefused(generation: generation, status: status))
+                case .failed(let detail): await self.feed(serial, .socketFailed(generation: generation, reason: detail))
+                }
+            }
+        }
+    }
+
+    private func socketConnected(_ serial: String, _ connection: SignalingConnection) {
+        let generation = connection.generation
+        guard var runtime = devices[serial],
+              runtime.machine.socket == generation || runtime.machine.state == .refreshing
+        else {
+            connection.close()
+            return
+        }
+        runtime.connections[generation] = connection
+        runtime.milestone(\.socketOpenMs, at: clock.now)
+        if runtime.machine.socket != generation || runtime.machine.state == .connecting {
+            // A new session (or the refreshed one): its keep-alive figures start afresh.
+            runtime.ping = PingStatistics()
+            runtime.outstandingPing = nil
+            runtime.remoteCandidates = []
+        }
+        devices[serial] = runtime
+        feed(serial, .socketOpened(generation: generation))
+        if devices[serial]?.machine.socket != generation, devices[serial]?.connections[generation] != nil,
+           devices[serial]?.machine.state != .refreshing {
+            // The machine no longer wants this socket.
+            devices[serial]?.connections.removeValue(forKey: generation)?.close()
+        }
+    }
+
+    private func socketEvent(_ serial: String, generation: Int, _ event: SignalingConnection.Event) {
+        guard devices[serial] != nil else { return }
+        let now = clock.now
+        switch event {
+        case .pong(let sequence, let rtt):
+            guard generation == devices[serial]?.machine.socket, devices[serial]?.outstandingPing == sequence else { return }
+            let ms = Double(rtt.components.seconds) * 1000 + Double(rtt.components.attoseconds) / 1e15
+            devices[serial]?.ping.recordAnswer(rttMs: ms)
+            devices[serial]?.outstandingPing = nil
+            devices[serial]?.milestone(\.firstPongMs, at: now)
+            publish(serial)
+        case .message(let message):
+            handleMessage(serial, generation: generation, message, now: now)
+        case .unreadable(let why):
+            emit(serial, .remoteCandidate, "unreadable signaling message: \(why)", now: now)
+        case .closed(let code):
+            devices[serial]?.connections[generation] = nil
+            feed(serial, .socketClosed(generation: generation, code: code))
+        }
+    }
+
+    private func handleMessage(_ serial: String, generation: Int, _ message: SignalingMessage, now: Date) {
+        guard let runtime = devices[serial] else { return }
+        switch message.kind {
+        case .peerIn:
+            guard message.peer?.isCamera == true else { return }
+            devices[serial]?.cameraPresent[generation] = true
+            devices[serial]?.milestone(\.cameraInMs, at: now)
+            emit(serial, .cameraJoined, "camera joined (\(message.peer?.name ?? serial))", now: now)
+            if let connection = runtime.connections[generation], let ticket = runtime.machine.ticket {
+                connection.send(SignalingMessage(
+                    kind: .sdpOffer, senderClientId: ticket.id, recipientClientId: serial, sessionId: ticket.traceId,
+                    payload: .object(["type": .string("offer"), "sdp": .string(MinimalOffer.sdp(sessionId: ticket.traceId))])))
+            }
+        case .peerOut:
+            guard message.peer?.isCamera == true else { return }
+            devices[serial]?.cameraPresent[generation] = false
+            emit(serial, .cameraLeft, "camera left the signaling group", now: now)
+        case .sdpAnswer:
+            devices[serial]?.milestone(\.answerMs, at: now)
+            emit(serial, .answerReceived, "camera answered the offer", now: now)
+        case .iceCandidate:
+            guard let line = message.candidate?.candidate else { return }
+            let text: String
+            do { text = try ICECandidate(parsing: line).line } catch {
+                emit(serial, .remoteCandidate, "unreadable candidate: \(error)", now: now)
+                return
+            }
+            if devices[serial]?.remoteCandidates.contains(text) == false, (devices[serial]?.remoteCandidates.count ?? 0) < 32 {
+                devices[serial]?.remoteCandidates.append(text)
+            }
+            devices[serial]?.milestone(\.firstCandidateMs, at: now)
+            emit(serial, .remoteCandidate, "remote candidate \(text)", now: now)
+        case .sdpOffer, nil:
+            return
+        }
+        publish(serial)
+    }
+
+    private func closeAll(_ serial: String) {
+        guard let connections = devices[serial]?.connections else { return }
+        for connection in connections.values { connection.close() }
+        devices[serial]?.connections = [:]
+    }
+
+    // MARK: Timers and pings
+
+    private func timersFired(_ keys: [TimerScheduler.Key]) {
+        for key in keys {
+            if key.timer == .ping { ping(key.serialNumber) } else { feed(key.serialNumber, .timer(key.timer)) }
+        }
+    }
+
+    /// Sends the next ping; the previous one, still unanswered, counts as lost.
+    private func ping(_ serial: String) {
+        guard var runtime = devices[serial], runtime.machine.state.isLive, let generation = runtime.machine.socket,
+              let connection = runtime.connections[generation], let ticket = runtime.machine.ticket
+        else { return }
+        let now = clock.now
+        if runtime.outstandingPing != nil {
+            runtime.ping.recordLoss()
+            runtime.outstandingPing = nil
+            devices[serial] = runtime
+            emit(serial, .pingLost, "ping unanswered (\(runtime.ping.consecutiveMisses) in a row)", now: now)
+            if runtime.ping.consecutiveMisses >= configuration.pingMissLimit {
+                feed(serial, .pingsMissed(generation: generation))
+                return
+            }
+            runtime = devices[serial] ?? runtime
+        }
+        runtime.pingSequence += 1
+        runtime.outstandingPing = runtime.pingSequence
+        connection.forgetPings(before: runtime.pingSequence)
+        connection.sendPing(sequence: runtime.pingSequence)
+        runtime.ping.recordSent()
+        devices[serial] = runtime
+        scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: now.addingTimeInterval(ticket.signalPingInterval))
+        publish(serial)
+    }
+
+    // MARK: ICE
+
+    private func startICEProbe(_ serial: String, ticket: WebRTCTicket) {
+        var targets: [ICEProbeTarget] = []
+        var statuses: [ICEServerStatus] = []
+        for entry in ICETargets.entries(for: ticket.iceServers) {
+            switch entry {
+            case .target(let target): targets.append(target)
+            case .malformed(let uri, let error): statuses.append(.init(url: uri, ok: false, rttMs: nil, detail: error.description))
+            }
+        }
+        let timeout = configuration.iceProbeTimeout
+        let traceId = ticket.traceId
+        Task {
+            let gatherer = CandidateGatherer(configuration: ICEProbeConfiguration(timeout: timeout))
+            var candidates: [String] = []
+            for await event in gatherer.gather(servers: targets, deadline: .now + timeout) {
+                switch event {
+                case .candidate(let candidate): candidates.append(candidate.line)
+                case .serverResult(let result):
+                    statuses.append(Self.status(of: result))
+                }
+            }
+            self.iceProbed(serial, traceId: traceId, statuses: statuses, candidates: candidates)
+        }
+    }
+
+    private static func status(of result: ICEProbeResult) -> ICEServerStatus {
+        let rtt: Duration? = result.transactions.compactMap(\.roundTripTime).first
+        let rttMs: Double? = rtt.map { Double($0.components.seconds) * 1000 + Double($0.components.attoseconds) / 1e15 }
+        let address: STUNTransportAddress? = result.relayedAddress ?? result.mappedAddress
+        let detail: String
+        if let failure = result.failure {
+            detail = Sanitizer.singleLine(failure.description)
+        } else if let address {
+            detail = address.description
+        } else {
+            detail = "ok"
+        }
+        return ICEServerStatus(url: result.server.description, ok: result.succeeded, rttMs: rttMs, detail: detail)
+    }
+
+    private func iceProbed(_ serial: String, traceId: String, statuses: [ICEServerStatus], candidates: [String]) {
+        guard devices[serial] != nil else { return }
+        devices[serial]?.iceServers = statuses
+        devices[serial]?.localCandidates = candidates
+        let good = statuses.filter(\.ok).count
+        emit(serial, .iceProbed, "ICE servers: \(good)/\(statuses.count) answered, \(candidates.count) local candidates", now: clock.now)
+        publish(serial)
+    }
+}
+
+/// A minimal valid SDP offer: one receive-only H.264 video section. Enough for a camera
+/// to answer; real media negotiation is the WebRTC stack's job, not this monitor's.
+enum MinimalOffer {
+    static func sdp(sessionId: String) -> String {
+        let id = abs(sessionId.hashValue % 1_000_000_000)
+        return [
+            "v=0", "o=- \(id) 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
+            "m=video 9 UDP/TLS/RTP/SAVPF 96", "c=IN IP4 0.0.0.0", "a=mid:0", "a=recvonly",
+            "a=ice-ufrag:vico", "a=ice-pwd:vicotopvicotopvicotop00", "a=setup:actpass", "a=rtcp-mux",
+            "a=rtpmap:96 H264/90000", "",
+        ].joined(separator: "\r\n")
+    }
+}

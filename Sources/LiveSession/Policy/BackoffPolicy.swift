@@ -1,0 +1,37 @@
+import Foundation
+
+/// How long to wait before trying again.
+///
+/// - Dropped sockets, server errors, timeouts: exponential with full jitter,
+///   `random(0, min(cap, base · 2^attempt))`, base 1 s, cap 60 s. The attempt count resets
+///   once a session has been live for ``stablePeriod``.
+/// - Offline camera (102): about every 60 s (±10 %).
+/// - Viewer limit (3002): about every 120 s (±10 %), since another viewer holds the slot.
+public struct BackoffPolicy: Sendable, Hashable {
+    /// The first step of the exponential back-off.
+    public var base: TimeInterval = 1
+    /// The longest exponential wait.
+    public var cap: TimeInterval = 60
+    /// The wait for an offline camera.
+    public var offlineRetry: TimeInterval = 60
+    /// The wait after the viewer limit.
+    public var viewerLimitRetry: TimeInterval = 120
+    /// Live this long, and a session's failures are forgiven.
+    public var stablePeriod: TimeInterval = 30
+
+    /// The default policy.
+    public init() {}
+
+    /// The wait before attempt number `attempt` (0 for the first retry) after `reason`.
+    /// `unit` is a random number in 0..<1.
+    public func delay(reason: BackoffReason, attempt: Int, unit: Double) -> TimeInterval {
+        switch reason {
+        case .offline: return offlineRetry * (0.9 + 0.2 * unit)
+        case .viewerLimit: return viewerLimitRetry * (0.9 + 0.2 * unit)
+        case .socketDropped, .serverError, .unreachable, .ticketRejected:
+            let ceiling = min(cap, base * pow(2, Double(min(attempt, 30))))
+            // Full jitter, but never a zero wait: a floor of 10 % of the base keeps a tight loop out.
+            return max(base * 0.1, ceiling * unit)
+        }
+    }
+}
