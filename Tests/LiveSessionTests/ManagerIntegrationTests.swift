@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+import LiveSession
+import VicohomeAPI
+import VicohomeSimulator
+
+/// The session manager against the simulator over loopback sockets, one recovery case each.
+@Suite("Session manager against the simulator")
+struct ManagerIntegrationTests {
+    let serial = "VDTEST0000000001"
+
+    @Test("a healthy camera goes live: pongs give RTTs, the camera joins, answers, sends candidates")
+    func live() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()], configure: { $0.pingInterval = .milliseconds(200) })
+        await harness.manager.startAll()
+        let snapshot = try await harness.wait(serial) {
+            $0.state == .live && $0.ping.received >= 2 && $0.cameraPresent && $0.remoteCandidates.count == 2
+        }
+        let live = try #require(snapshot)
+        #expect(live.ticket?.traceId.hasPrefix("webrtc-") == true)
+        #expect(live.phases.ticketMs != nil && live.phases.socketOpenMs != nil && live.phases.cameraInMs != nil)
+        #expect(live.phases.answerMs != nil && live.phases.firstCandidateMs != nil && live.phases.firstPongMs != nil)
+        #expect((live.ping.lastMs ?? 99) < 50)
+        #expect((live.fractionLeft ?? 0) > 0.9)
+        #expect(live.remoteCandidates.allSatisfy { $0.hasPrefix("candidate:") })
+        let report = try #require(await harness.manager.report(serial))
+        let json = String(decoding: try report.json(), as: UTF8.self)
+        #expect(json.contains(live.ticket!.traceId))
+        await harness.stop()
+    }
+
+    @Test("tickets are refreshed before expiry with no gap, and never used expired", arguments: WireStyle.allCases)
+    func refresh(style: WireStyle) async throws {
+        let harness = try await ManagerHarness.start(devices: [camera { $0.ticketLifetime = .seconds(3) }], style: style)
+        let events = harness.manager.events()
+        await harness.manager.startAll()
+        let first = try #require(try await harness.wait(serial) { $0.state == .live })
+        let firstTrace = first.ticket!.traceId
+        // Two refreshes happen in about three seconds.
+        let refreshed = try await harness.wait(serial, timeout: .seconds(8)) {
+            $0.state == .live && $0.ticket!.traceId != firstTrace && ($0.ticketRequests["ok"] ?? 0) >= 3
+        }
+        #expect(refreshed != nil)
+        await harness.manager.shutdown()
+        var states: [String] = []
+        for await event in events where event.kind == .stateChanged { states.append(event.state.word) }
+        let afterLive = states.drop { $0 != "live" }
+        #expect(Set(afterLive).isSubset(of: ["live", "refreshing"]), "left live during refresh: \(states)")
+        #expect(harness.simulator.counters.expiredTicketUses == 0)
+        #expect(harness.simulator.counters.expiryCloses == 0, "no socket outlived its ticket")
+        await harness.simulator.stop()
+    }
+
+    @Test("clock skew from the server's time corrects the countdown")
+    func skew() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()], configure: { $0.clockOffset = .seconds(30) })
+        await harness.manager.startAll()
+        let live = try #require(try await harness.wait(serial) { $0.state == .live })
+        let ticket = try #require(live.ticket)
+        #expect(abs(ticket.clockSkew + 30) < 1, "the server runs 30 s ahead")
+        #expect(abs((live.timeLeft(at: Date()) ?? 0) - 300) < 2)
+        await harness.stop()
+    }
+
+    @Test("a dropped socket reconnects with back-off")
+    func drop() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()])
+        await harness.manager.startAll()
+        try #require(try await harness.wait(serial) { $0.state == .live } != nil)
+        harness.simulator.inject(.dropSockets(serial: serial))
+        let backing = try await harness.wait(serial, timeout: .seconds(3)) { $0.state.backoffReason == .socketDropped }
+        #expect(backing != nil)
+        let again = try await harness.wait(serial, timeout: .seconds(5)) { $0.state == .live }
+        #expect(again?.reconnects["socketDropped"] == 1)
+        await harness.stop()
+    }
+
+    @Test("close code 3002 backs off as viewer limit")
+    func viewerLimit() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera { $0.maxViewers = 0 }])
+        await harness.manager.startAll()
+        let snapshot = try await harness.wait(serial) { $0.state.backoffReason == .viewerLimit }
+        #expect(snapshot?.state.word == "viewer-limit")
+        if case .backingOff(let until, _)? = snapshot?.state { #expect(until.timeIntervalSinceNow > 100) }
+        await harness.stop()
+    }
+
+    @Test("a refused sign gets a new ticket")
+    func signRejected() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()])
+        harness.simulator.inject(.rejectSignaling(count: 1))
+        await harness.manager.startAll()
+        let live = try await harness.wait(serial) { $0.state == .live }
+        #expect(live?.ticketRequests["ok"] == 2)
+        #expect(harness.simulator.counters.socketsRejected == 1)
+        await harness.stop()
+    }
+
+    @Test("102 retries slowly; 101 fails without retries")
+    func deviceErrors() async throws {
+        let offline = "VDTEST0000000002"
+        let harness = try await ManagerHarness.start(devices: [camera { $0.rejectsSerial = true }, camera(offline) { $0.online = false }])
+        await harness.manager.startAll()
+        let failed = try await harness.wait(serial) { if case .failed = $0.state { true } else { false } }
+        #expect(failed != nil)
+        let waiting = try await harness.wait(offline) { $0.state.backoffReason == .offline }
+        if case .backingOff(let until, _)? = waiting?.state { #expect(until.timeIntervalSinceNow > 50) }
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(harness.simulator.counters.ticketsRefused == 2, "one request each, no hammering")
+        await harness.stop()
+    }
+
+    @Test("401 pauses every session as unauthorized without hammering; a new token resumes them")
+    func unauthorized() async throws {
+        let second = "VDTEST0000000002"
+        let harness = try await ManagerHarness.start(devices: [camera(), camera(second)])
+        harness.simulator.inject(.revokeToken)
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state == .unauthorized } != nil)
+        #expect(try await harness.wait(second) { $0.state == .unauthorized } != nil)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(harness.simulator.counters.unauthorizedCalls <= 2)
+        harness.simulator.restoreToken()
+        await harness.manager.updateToken(harness.simulator.token)
+        #expect(try await harness.wait(serial) { $0.state == .live } != nil)
+        #expect(try await harness.wait(second) { $0.state == .live } != nil)
+        await harness.stop()
+    }
+
+    @Test("5xx and timeouts back off, then recover")
+    func serverErrors() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()])
+        harness.simulator.inject(.serverErrors(status: 503, count: 2))
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state.backoffReason == .serverError } != nil)
+        let live = try await harness.wait(serial, timeout: .seconds(10)) { $0.state == .live }
+        #expect(live?.ticketRequests["server_error"] == 2)
+        await harness.stop()
+    }
+
+    @Test("a manual reconnect cancels a back-off at once")
+    func manualReconnect() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera { $0.online = false }])
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state.backoffReason == .offline } != nil)
+        harness.simulator.inject(.setBehavior(serial: serial, .healthy))
+        let started = ContinuousClock.now
+        await harness.manager.reconnect(serial)
+        #expect(try await harness.wait(serial, timeout: .seconds(3)) { $0.state == .live } != nil)
+        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(harness.simulator.counters.stopLiveCalls >= 1, "a failed live view is stopped before a new ticket")
+        await harness.stop()
+    }
+
+    @Test("a pause keeps the socket for appStopLiveTimeout, then stops")
+    func pause() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()], configure: { $0.stopLiveTimeout = .milliseconds(800) })
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state == .live } != nil)
+        await harness.manager.pause(serial)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(harness.manager.snapshot(serial)?.state == .live)
+        #expect(try await harness.wait(serial, timeout: .seconds(3)) { $0.state == .stopped } != nil)
+        #expect(try await eventually { harness.simulator.openSockets(serial: serial) == 0 })
+        await harness.stop()
+    }
+
+    @Test("ping statistics under 100 ± 10 ms latency and 20 % loss")
+    func pingStatistics() async throws {
+        let harness = try await ManagerHarness.start(
+            devices: [camera { $0.pingLatency = .milliseconds(100); $0.pingJitter = .milliseconds(10); $0.pingLoss = 0.2 }],
+            configure: { $0.pingInterval = .milliseconds(250); $0.seed = 42 },
+            session: { $0.pingMissLimit = 50 })
+        await harness.manager.startAll()
+        let snapshot = try #require(try await harness.wait(serial, timeout: .seconds(20)) { $0.ping.window.count >= 40 })
+        let ping = snapshot.ping
+        // Stated tolerance: average within 90…130 ms (scheduling adds a little), min ≥ 90,
+        // max ≤ 150, jitter under 20 ms, loss 5…40 % over 40 pings (20 % ± 3σ).
+        #expect((90...130).contains(ping.avgMs ?? 0), "avg \(ping.avgMs ?? -1)")
+        #expect((ping.minMs ?? 0) >= 89)
+        #expect((ping.maxMs ?? 999) <= 150)
+        #expect(ping.jitterMs < 20)
+        #expect((5...40).contains(ping.lossPercent), "loss \(ping.lossPercent)")
+        await harness.stop()
+    }
+}
+
+/// Polls a condition until it holds or the deadline passes.
+func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return condition()
+}
