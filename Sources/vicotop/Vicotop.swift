@@ -25,7 +25,7 @@ struct Vicotop: AsyncParsableCommand {
               70  internal error
             """,
         version: VicotopVersion.current,
-        subcommands: [TicketCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self]
+        subcommands: [TicketCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self]
     )
 
     @OptionGroup(title: "Global options")
