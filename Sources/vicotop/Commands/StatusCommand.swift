@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import LiveSession
+
+/// `vicotop status --once`: one report of every camera's state, with the exit code saying how healthy the fleet is.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Bring every camera's session up once, print its state, exit by health.",
+        discussion: """
+            Waits until every session has settled (live, waiting to retry, or failed) or \
+            --settle seconds pass. Exits 0 when all are live, 1 when some are degraded, 2 when \
+            some have failed.
+
+            Example: vicotop status --once --json | jq '.devices[] | {serialNumber, state}'
+            """)
+
+    @ParentCommand var root: Vicotop
+
+    @Flag(help: "Report once and exit (the only mode for now).")
+    var once = false
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Seconds to wait for sessions to settle.", valueName: "seconds"))
+    var settle: Double = 10
+
+    @Option(name: .customLong("device"), help: ArgumentHelp("Report only this serial (repeatable).", valueName: "serial"))
+    var serials: [String] = []
+
+    func validate() throws {
+        guard once else { throw ValidationError("status needs --once (a continuous view is `vicotop watch`)") }
+        guard settle > 0 else { throw ValidationError("--settle must be positive") }
+    }
+
+    func run() async throws {
+        let options = root.global
+        var health = ExitStatus.success
+        try await runReportingFailures {
+            try await Account.using(options) { account in
+                let fleet = try await FleetSession.start(account: account, serials: serials, probeICE: false)
+                let deadline = ContinuousClock.now + .milliseconds(Int64(settle * 1000))
+                while ContinuousClock.now < deadline {
+                    if fleet.manager.snapshots.allSatisfy({ Self.settled($0.state) }) { break }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                let snapshots = fleet.manager.snapshots
+                await fleet.manager.shutdown()
+                if json {
+                    try JSONOutput.print(FleetSummary(snapshots), revealSecrets: false)
+                } else {
+                    print(StatusTable().render(snapshots))
+                }
+                if snapshots.contains(where: { $0.state.health == .failed }) {
+                    health = .failed
+                } else if snapshots.contains(where: { $0.state.health == .degraded }) {
+                    health = .degraded
+                }
+            }
+        }
+        if health != .success { throw health.code }
+    }
+
+    static func settled(_ state: SessionState) -> Bool {
+        switch state {
+        case .live, .refreshing, .backingOff, .failed, .unauthorized, .stopped: true
+        case .idle, .requestingTicket, .connecting: false
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import LiveSession
+import VicohomeAPI
+
+/// `vicotop watch`: keeps every camera's session alive and reports as it goes.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch every camera's live-view session and print events as they happen.",
+        discussion: """
+            --plain prints readable lines: one per session event, and the fleet's table every \
+            --interval. --jsonl prints one JSON object per line: {"type":"event",…} for each \
+            event and {"type":"snapshot",…} every --interval. Runs until Ctrl-C, SIGTERM, \
+            SIGHUP or --duration.
+
+            Examples:
+              vicotop watch --plain
+              vicotop watch --jsonl --interval 10 | jq -c 'select(.type == "event")'
+            """)
+
+    @ParentCommand var root: Vicotop
+
+    @Flag(help: "Readable lines (the default on a terminal, until the dashboard lands).")
+    var plain = false
+
+    @Flag(help: "One JSON object per line.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("Seconds between fleet snapshots.", valueName: "seconds"))
+    var interval: Double = 30
+
+    @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds"))
+    var duration: Double?
+
+    @Option(name: .customLong("device"), help: ArgumentHelp("Watch only this serial (repeatable).", valueName: "serial"))
+    var serials: [String] = []
+
+    @Flag(name: .customLong("no-ice"), help: "Skip probing each ticket's ICE servers.")
+    var noICE = false
+
+    func validate() throws {
+        if plain && jsonl { throw ValidationError("pick one of --plain and --jsonl") }
+        guard interval >= 0.2 else { throw ValidationError("--interval must be at least 0.2 seconds") }
+        if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
+    }
+
+    func run() async throws {
+        let options = root.global
+        if !plain && !jsonl && !Terminal.stdoutIsTTY {
+            Terminal.error("""
+                vicotop: standard output is not a terminal. Pick a mode for scripts:
+                  vicotop watch --plain      readable lines
+                  vicotop watch --jsonl      one JSON object per line
+                  vicotop status --once      one status report, exit code by health
+                """)
+            throw ExitStatus.usage.code
+        }
+        try await runReportingFailures {
+            let account = try await Account.resolve(options)
+            let fleet: FleetSession
+            do { fleet = try await FleetSession.start(account: account, serials: serials, probeICE: !noICE) } catch {
+                await account.close()
+                throw error
+            }
+            let printer = WatchPrinter(jsonl: jsonl, demo: account.isDemo)
+            printer.banner(account: account)
+            let events = fleet.manager.events()
+            let eventTask = Task {
+                for await event in events { printer.event(event) }
+            }
+            let snapshotTask = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
+                    if Task.isCancelled { break }
+                    printer.snapshot(fleet.manager.snapshots)
+                }
+            }
+            // Ends at the first of: a signal, or the end of --duration.
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { _ = await SignalWaiter.wait() }
+                if let duration {
+                    group.addTask { try? await Task.sleep(for: .milliseconds(Int64(duration * 1000))) }
+                }
+                await group.next()
+                group.cancelAll()
+            }
+            snapshotTask.cancel()
+            printer.snapshot(fleet.manager.snapshots)
+            await fleet.stop()
+            eventTask.cancel()
+        }
+    }
+}
+
+/// Writes the watch mode's lines.
+struct WatchPrinter: Sendable {
+    var jsonl: Bool
+    var demo: Bool
+
+    func banner(account: Account) {
+        guard !jsonl else { return }
+        Terminal.output("vicotop watch — \(demo ? "DEMO (embedded simulator)" : account.client.configuration.baseURL.absoluteString) — Ctrl-C to stop")
+    }
+
+    func event(_ event: SessionEvent) {
+        if jsonl {
+            Terminal.output(JSONLine.encode(["type": "event"], event))
+        } else {
+            let time = event.at.formatted(Date.ISO8601FormatStyle().time(includingFractionalSeconds: false).timeSeparator(.colon))
+            let trace = event.traceId.map { " [\($0)]" } ?? ""
+            Terminal.output("\(time)  \(event.serialNumber)\(trace)  \(event.kind.rawValue): \(Sanitizer.singleLine(event.message))")
+        }
+    }
+
+    func snapshot(_ snapshots: [DeviceSnapshot]) {
+        if jsonl {
+            let summary = FleetSummary(snapshots)
+            Terminal.output(JSONLine.encode(["type": "snapshot"], summary))
+        } else {
+            let live = snapshots.filter { $0.state.isLive }.count
+            Terminal.output("── \(live)/\(snapshots.count) live ──\n" + StatusTable().render(snapshots))
+        }
+    }
+}
+
+/// The fleet at one moment, for JSON output.
+struct FleetSummary: Encodable {
+    var at: Date
+    var live: Int
+    var degraded: Int
+    var failed: Int
+    var devices: [DeviceSnapshot]
+
+    init(_ snapshots: [DeviceSnapshot]) {
+        at = Date()
+        live = snapshots.filter { $0.state.health == .ok }.count
+        degraded = snapshots.filter { $0.state.health == .degraded }.count
+        failed = snapshots.filter { $0.state.health == .failed }.count
+        devices = snapshots
+    }
+}
+
+/// One JSON object per line, with extra top-level fields merged in.
+enum JSONLine {
+    static func encode<T: Encodable>(_ extra: [String: String], _ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value),
+              var object = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(var fields) = object
+        else { return "{}" }
+        for (key, text) in extra { fields[key] = .string(text) }
+        object = .object(fields)
+        guard let line = try? encoder.encode(object) else { return "{}" }
+        return String(decoding: line, as: UTF8.self)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import LiveSession
+import Logging
+import VicohomeAPI
+
+/// A session manager watching the account's cameras (or the ones named), for the
+/// long-running modes.
+struct FleetSession {
+    var account: Account
+    var manager: SessionManager
+
+    /// Lists the cameras, adds them (or only `serials`) and starts watching.
+    static func start(account: Account, serials: [String], probeICE: Bool) async throws -> FleetSession {
+        var configuration = SessionConfiguration()
+        configuration.probeICE = probeICE
+        var logger = Logger(label: "vicotop.session")
+        logger.logLevel = .critical  // the modes report events themselves; logs go to files with the Headless issue
+        let manager = SessionManager(client: account.client, configuration: configuration, logger: logger)
+        await manager.start()
+        if serials.isEmpty {
+            for device in try await account.client.listDevices() {
+                await manager.add(device.serialNumber, name: device.deviceName.map { Sanitizer.singleLine($0) })
+            }
+        } else {
+            for serial in serials { await manager.add(serial) }
+        }
+        await manager.startAll()
+        return FleetSession(account: account, manager: manager)
+    }
+
+    func stop() async {
+        await manager.shutdown()
+        await account.close()
+    }
+}
