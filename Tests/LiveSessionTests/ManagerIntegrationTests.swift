@@ -165,6 +165,45 @@ struct ManagerIntegrationTests {
         await harness.stop()
     }
 
+    @Test("pings that go unanswered declare the socket dead and reconnect")
+    func pingsLost() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()], configure: { $0.pingInterval = .milliseconds(150) })
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state == .live && $0.ping.received >= 1 } != nil)
+        harness.simulator.inject(.setBehavior(serial: serial, { var b = DeviceBehavior.healthy; b.pingLoss = 1; return b }()))
+        let dropped = try await harness.wait(serial, timeout: .seconds(5)) { $0.state.backoffReason == .socketDropped }
+        #expect(dropped?.lastError?.contains("pings unanswered") == true)
+        #expect(dropped?.ping.consecutiveMisses == 3)
+        await harness.stop()
+    }
+
+    @Test("a ticket that expires unrefreshed is replaced by a new one")
+    func expiredTicket() async throws {
+        let harness = try await ManagerHarness.start(
+            devices: [camera { $0.ticketLifetime = .seconds(3) }],
+            session: { $0.planner.fraction = 0; $0.planner.minimumMargin = 0; $0.planner.usableGuard = 0.2 })
+        await harness.manager.startAll()
+        let first = try #require(try await harness.wait(serial) { $0.state == .live })
+        let next = try await harness.wait(serial, timeout: .seconds(8)) {
+            $0.state == .live && $0.ticket?.traceId != first.ticket?.traceId
+        }
+        #expect(next != nil)
+        #expect(harness.simulator.counters.expiredTicketUses == 0)
+        await harness.stop()
+    }
+
+    @Test("a cloud that does not answer in time backs off as unreachable, then recovers")
+    func timeout() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()])
+        harness.simulator.inject(.delayResponses(.seconds(4)))
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial, timeout: .seconds(6)) { $0.state.backoffReason == .unreachable } != nil)
+        harness.simulator.clearFaults()
+        let live = try await harness.wait(serial, timeout: .seconds(8)) { $0.state == .live }
+        #expect(live?.ticketRequests["timeout"] == 1)
+        await harness.stop()
+    }
+
     @Test("ping statistics under 100 ± 10 ms latency and 20 % loss")
     func pingStatistics() async throws {
         let harness = try await ManagerHarness.start(
