@@ -5,6 +5,9 @@ import VicohomeAPI
 /// What the manager keeps about one device beside its state machine: sockets, pings,
 /// phases, candidates and history.
 struct DeviceRuntime {
+    /// Tells this runtime from an earlier one of a camera removed and added again, so
+    /// late answers meant for the old one are dropped.
+    let epoch = UUID()
     var name: String?
     var machine: DeviceStateMachine
     var connections: [Int: SignalingConnection] = [:]

@@ -31,6 +31,7 @@ public actor SessionManager {
     private var schedulerTask: Task<Void, Never>?
     private var random = SystemRandomNumberGenerator()
     private var vpn: ConnectionReport.VPNStatus?
+    private var isShutDown = false
 
     /// Creates a manager; call ``start()`` to run its timers.
     public init(client: VicohomeClient, configuration: SessionConfiguration = SessionConfiguration(),
@@ -85,7 +86,11 @@ public actor SessionManager {
 
     /// Closes every socket and stops the timers.
     public func shutdown() {
-        for serial in devices.keys { closeAll(serial) }
+        isShutDown = true
+        for serial in devices.keys {
+            closeAll(serial)
+            scheduler.cancelAll(serialNumber: serial)
+        }
         schedulerTask?.cancel()
         schedulerTask = nil
         hub.finish()
@@ -151,7 +156,7 @@ public actor SessionManager {
     // MARK: The machine
 
     private func feed(_ serial: String, _ input: DeviceStateMachine.Input) {
-        guard var runtime = devices[serial] else { return }
+        guard !isShutDown, var runtime = devices[serial] else { return }
         let now = clock.now
         let effects = runtime.machine.handle(input, now: now, random: Double.random(in: 0..<1, using: &random))
         devices[serial] = runtime
@@ -213,14 +218,20 @@ public actor SessionManager {
     private func requestTicket(_ serial: String, stopLiveFirst: Bool, now: Date) {
         guard var runtime = devices[serial] else { return }
         if authPaused {
-            // No hammering: while the token is refused, nobody asks.
-            Task { self.feed(serial, .authPaused) }
+            // No hammering: while the token is refused, nobody asks. (requestTicket is always
+            // the last effect of a step, so feeding the machine again here is safe.)
+            if runtime.machine.state == .refreshing {
+                feed(serial, .ticketFailed(.unauthorized(code: 401, message: "paused until the token changes")))
+            } else {
+                feed(serial, .authPaused)
+            }
             return
         }
         runtime.ticketRequest += 1
         runtime.phaseStart = now
         runtime.phases = SessionPhases()
         let request = runtime.ticketRequest
+        let epoch = runtime.epoch
         devices[serial] = runtime
         let client = self.client
         let clock = self.clock
@@ -236,6 +247,7 @@ public actor SessionManager {
                     return (.failure(error), requestedAt, clock.now)
                 }
             }
+            guard self.devices[serial]?.epoch == epoch else { return }
             self.ticketAnswered(serial, request: request, outcome: outcome.0, requestedAt: outcome.1, receivedAt: outcome.2)
         }
     }
@@ -282,20 +294,27 @@ public actor SessionManager {
             return
         }
         let timeout = configuration.socketTimeout
+        guard let epoch = devices[serial]?.epoch else { return }
         Task {
             let (events, continuation) = AsyncStream.makeStream(of: SignalingConnection.Event.self)
             do throws(SignalingConnectError) {
                 let connection = try await SignalingConnection.connect(url, generation: generation, timeout: timeout) { event in
                     continuation.yield(event)
                 }
+                guard self.devices[serial]?.epoch == epoch, !self.isShutDown else {
+                    connection.close()
+                    return
+                }
                 self.socketConnected(serial, connection)
                 // One consumer per socket keeps its events in order.
                 for await event in events {
+                    guard self.devices[serial]?.epoch == epoch else { break }
                     self.socketEvent(serial, generation: generation, event)
                     if case .closed = event { break }
                 }
             } catch {
                 continuation.finish()
+                guard self.devices[serial]?.epoch == epoch else { return }
                 switch error {
                 case .refused(let status): await self.feed(serial, .socketRefused(generation: generation, status: status))
                 case .failed(let detail): await self.feed(serial, .socketFailed(generation: generation, reason: detail))
@@ -307,26 +326,19 @@ public actor SessionManager {
     private func socketConnected(_ serial: String, _ connection: SignalingConnection) {
         let generation = connection.generation
         guard var runtime = devices[serial],
-              runtime.machine.socket == generation || runtime.machine.state == .refreshing
+              runtime.machine.socket == generation || runtime.machine.pendingSocket == generation
         else {
             connection.close()
             return
         }
         runtime.connections[generation] = connection
         runtime.milestone(\.socketOpenMs, at: clock.now)
-        if runtime.machine.socket != generation || runtime.machine.state == .connecting {
-            // A new session (or the refreshed one): its keep-alive figures start afresh.
-            runtime.ping = PingStatistics()
-            runtime.outstandingPing = nil
-            runtime.remoteCandidates = []
-        }
+        // A new session or the refreshed one: its keep-alive figures start afresh.
+        runtime.ping = PingStatistics()
+        runtime.outstandingPing = nil
+        runtime.remoteCandidates = []
         devices[serial] = runtime
         feed(serial, .socketOpened(generation: generation))
-        if devices[serial]?.machine.socket != generation, devices[serial]?.connections[generation] != nil,
-           devices[serial]?.machine.state != .refreshing {
-            // The machine no longer wants this socket.
-            devices[serial]?.connections.removeValue(forKey: generation)?.close()
-        }
     }
 
     private func socketEvent(_ serial: String, generation: Int, _ event: SignalingConnection.Event) {
@@ -437,11 +449,13 @@ public actor SessionManager {
         for entry in ICETargets.entries(for: ticket.iceServers) {
             switch entry {
             case .target(let target): targets.append(target)
-            case .malformed(let uri, let error): statuses.append(.init(url: uri, ok: false, rttMs: nil, detail: error.description))
+            case .malformed(let uri, let error):
+                statuses.append(.init(url: Sanitizer.singleLine(uri), ok: false, rttMs: nil, detail: Sanitizer.singleLine(error.description)))
             }
         }
         let timeout = configuration.iceProbeTimeout
         let traceId = ticket.traceId
+        let epoch = devices[serial]?.epoch
         Task {
             let gatherer = CandidateGatherer(configuration: ICEProbeConfiguration(timeout: timeout))
             var candidates: [String] = []
@@ -452,6 +466,7 @@ public actor SessionManager {
                     statuses.append(Self.status(of: result))
                 }
             }
+            guard self.devices[serial]?.epoch == epoch else { return }
             self.iceProbed(serial, traceId: traceId, statuses: statuses, candidates: candidates)
         }
     }

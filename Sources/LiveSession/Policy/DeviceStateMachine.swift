@@ -86,6 +86,9 @@ public struct DeviceStateMachine: Sendable {
     public private(set) var paused = false
 
     private var pending: (generation: Int, ticket: WebRTCTicket, skew: TimeInterval)?
+
+    /// The generation of the socket being opened for a refresh, if any.
+    public var pendingSocket: Int? { pending?.generation }
     private var liveSince: Date?
     private var nextGeneration = 1
     private var rejections = 0
@@ -134,6 +137,10 @@ public struct DeviceStateMachine: Sendable {
                 effects += requestTicket(now: now, stopLiveFirst: false, because: "resumed")
             }
         case .tokenChanged:
+            if state == .live {
+                // A refresh refused while the token was bad left this ticket to run out.
+                return beginRefresh(now: now, because: "token changed")
+            }
             guard state == .unauthorized else { return [] }
             attempt = 0
             effects += requestTicket(now: now, stopLiveFirst: false, because: "token changed")
@@ -176,8 +183,10 @@ public struct DeviceStateMachine: Sendable {
     private mutating func ticketArrived(_ ticket: WebRTCTicket, requestedAt: Date, receivedAt: Date, now: Date) -> [Effect] {
         let skew = planner.skew(ticket: ticket, requestedAt: requestedAt, receivedAt: receivedAt)
         guard planner.isUsable(ticket: ticket, skew: skew, now: now) else {
-            return [.event(.ticketFailed, "ticket \(ticket.traceId) arrived already expired")]
-                + backOff(.serverError, now: now, random: 0.5, because: "expired ticket")
+            let note: [Effect] = [.event(.ticketFailed, "ticket \(ticket.traceId) arrived already expired")]
+            if state == .refreshing { return note + refreshRetry(now: now, reason: .serverError, random: 0.5) }
+            guard state == .requestingTicket else { return [] }
+            return note + backOff(.serverError, now: now, random: 0.5, because: "expired ticket")
         }
         let generation = nextGeneration
         nextGeneration += 1
@@ -224,18 +233,23 @@ public struct DeviceStateMachine: Sendable {
             case .timeout, .connectionFailed: reason = .unreachable
             default: reason = .serverError
             }
-            if state == .refreshing, let ticket {
-                // Keep watching on the old ticket; try again while it lasts.
-                attempt += 1
-                let retry = now.addingTimeInterval(backoff.delay(reason: reason, attempt: attempt - 1, unit: random))
-                let latest = ticket.localExpiry(skew: skew).addingTimeInterval(-planner.usableGuard)
-                effects += transition(to: .live, now: now, because: "refresh failed, retrying")
-                effects.append(.schedule(.refresh, at: min(retry, max(now, latest))))
+            if state == .refreshing {
+                effects += refreshRetry(now: now, reason: reason, random: random)
             } else {
                 effects += backOff(reason, now: now, random: random, because: error.description)
             }
         }
         return effects
+    }
+
+    /// Keeps watching on the old ticket and tries the refresh again while it lasts, never
+    /// sooner than half a second from now.
+    private mutating func refreshRetry(now: Date, reason: BackoffReason, random: Double) -> [Effect] {
+        attempt += 1
+        let retry = now.addingTimeInterval(backoff.delay(reason: reason, attempt: attempt - 1, unit: random))
+        let latest = ticket.map { $0.localExpiry(skew: skew).addingTimeInterval(-planner.usableGuard) } ?? retry
+        let at = max(now.addingTimeInterval(0.5), min(retry, latest))
+        return transition(to: .live, now: now, because: "refresh failed, retrying") + [.schedule(.refresh, at: at)]
     }
 
     private mutating func beginRefresh(now: Date, because reason: String) -> [Effect] {
@@ -273,7 +287,7 @@ public struct DeviceStateMachine: Sendable {
     }
 
     private mutating func socketRefused(_ generation: Int, status: Int?, now: Date, random: Double) -> [Effect] {
-        if let pending, pending.generation == generation {
+        if let pending, pending.generation == generation, state == .refreshing {
             // The refreshed ticket was refused: keep the old socket, retry the refresh soon.
             self.pending = nil
             return [.event(.socketClosed, "new socket refused (HTTP \(status.map(String.init) ?? "?"))")]
@@ -284,7 +298,11 @@ public struct DeviceStateMachine: Sendable {
         socket = nil
         ticket = nil
         rejections += 1
-        let effects: [Effect] = [.event(.socketClosed, "handshake refused (HTTP \(status.map(String.init) ?? "?")): ticket rejected")]
+        var effects: [Effect] = [.event(.socketClosed, "handshake refused (HTTP \(status.map(String.init) ?? "?")): ticket rejected")]
+        if let pending {
+            effects.append(.closeSocket(generation: pending.generation))
+            self.pending = nil
+        }
         if rejections >= 2 {
             return effects + backOff(.ticketRejected, now: now, random: random, because: "ticket rejected again")
         }
@@ -292,7 +310,7 @@ public struct DeviceStateMachine: Sendable {
     }
 
     private mutating func socketLost(_ generation: Int, code: Int?, detail: String, now: Date, random: Double) -> [Effect] {
-        if let pending, pending.generation == generation {
+        if let pending, pending.generation == generation, state == .refreshing {
             self.pending = nil
             return [.event(.socketClosed, "new socket failed: \(detail)")]
                 + transition(to: .live, now: now, because: "refresh socket failed")
@@ -301,6 +319,11 @@ public struct DeviceStateMachine: Sendable {
         guard generation == socket else { return [] }
         var effects: [Effect] = [.event(.socketClosed, detail), .closeSocket(generation: generation), .cancel(.ping)]
         socket = nil
+        if let pending {
+            // The session is lost; a refresh half done goes with it.
+            effects.append(.closeSocket(generation: pending.generation))
+            self.pending = nil
+        }
         if let since = liveSince, now.timeIntervalSince(since) >= backoff.stablePeriod { attempt = 0 }
         liveSince = nil
         if paused {
@@ -378,6 +401,7 @@ public struct DeviceStateMachine: Sendable {
         pending = nil
         ticket = nil
         liveSince = nil
+        paused = false
         return effects
     }
 

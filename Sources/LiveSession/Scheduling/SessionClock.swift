@@ -53,7 +53,8 @@ public final class ManualClock: SessionClock {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let resumeNow = state.withLockedValue { state -> Bool in
-                    if deadline <= state.now { return true }
+                    // Cancelled before it got here: the cancel handler found nothing to resume.
+                    if deadline <= state.now || Task.isCancelled { return true }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
                     return false
                 }

@@ -58,11 +58,15 @@ public final class SignalingConnection: Sendable {
         }
 
         let eventLoop = group.next()
+        // `outcome`: the handshake; `upgraded`: the websocket, once its callbacks are set.
+        // Both are completed on every path (NIO traps on a promise left unfulfilled).
         let outcome = eventLoop.makePromise(of: Void.self)
-        let upgraded = NIOLockedValueBox<WebSocket?>(nil)
+        let upgraded = eventLoop.makePromise(of: WebSocket.self)
+        outcome.futureResult.whenFailure { upgraded.fail($0) }
         let pings = NIOLockedValueBox<[UInt64: ContinuousClock.Instant]>([:])
+        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
         let bootstrap = ClientBootstrap(group: eventLoop)
-            .connectTimeout(.nanoseconds(timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
+            .connectTimeout(.nanoseconds(nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -75,7 +79,7 @@ public final class SignalingConnection: Sendable {
                         upgradePipelineHandler: { channel, _ in
                             WebSocket.client(on: channel) { socket in
                                 Self.wire(socket, pings: pings, onEvent: onEvent)
-                                upgraded.withLockedValue { $0 = socket }
+                                upgraded.succeed(socket)
                             }
                         })
                     try channel.pipeline.syncOperations.addHTTPClientHandlers(
@@ -88,28 +92,30 @@ public final class SignalingConnection: Sendable {
                         UpgradeRequestHandler(host: hostHeader, uri: uri, outcome: outcome), name: UpgradeRequestHandler.name)
                 }
             }
+        let channel: any Channel
         do {
-            let channel = try await bootstrap.connect(host: url.connectAddress ?? host, port: port).get()
-            // A handshake that never answers must not hold the session forever.
-            let guardTimer = channel.eventLoop.scheduleTask(in: .nanoseconds(timeout.components.seconds * 1_000_000_000)) {
-                outcome.fail(SignalingConnectError.failed("no handshake answer within \(timeout)"))
-                channel.close(promise: nil)
-            }
-            defer { guardTimer.cancel() }
-            try await outcome.futureResult.get()
-        } catch let error as SignalingConnectError {
-            throw error
+            channel = try await bootstrap.connect(host: url.connectAddress ?? host, port: port).get()
         } catch {
+            let failure = SignalingConnectError.failed(Self.describe(error))
+            outcome.fail(failure)
+            throw failure
+        }
+        // A handshake that never completes must not hold the session forever.
+        let guardTimer = channel.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
+            let failure = SignalingConnectError.failed("no handshake answer within \(timeout)")
+            outcome.fail(failure)
+            upgraded.fail(failure)
+        }
+        defer { guardTimer.cancel() }
+        do {
+            try await outcome.futureResult.get()
+            let socket = try await upgraded.futureResult.get()
+            return SignalingConnection(generation: generation, socket: socket, pings: pings)
+        } catch {
+            channel.close(promise: nil)
+            if let error = error as? SignalingConnectError { throw error }
             throw .failed(Self.describe(error))
         }
-        // The upgrade handler runs the websocket setup before completing; wait briefly for it.
-        for _ in 0..<100 {
-            if let socket = upgraded.withLockedValue({ $0 }) {
-                return SignalingConnection(generation: generation, socket: socket, pings: pings)
-            }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        throw .failed("websocket setup did not complete")
     }
 
     /// Installs the callbacks; runs on the socket's event loop, as websocket-kit requires.
