@@ -199,6 +199,61 @@ struct DeviceStateMachineTests {
         #expect(again.state == .live)
     }
 
+    @Test("losing the socket mid-refresh drops the half-opened one too; its late failure changes nothing")
+    func lossDuringRefresh() {
+        var (machine, old) = liveMachine()
+        let t1 = t0.addingTimeInterval(240)
+        _ = machine.handle(.timer(.refresh), now: t1, random: 0.5)
+        let fresh = machine.handle(.ticketReceived(ticket("trace-2", at: t1), requestedAt: t1, receivedAt: t1), now: t1, random: 0.5)
+        let new = fresh.compactMap { if case .openSocket(let g, _) = $0 { g } else { nil } }.first!
+        let lost = machine.handle(.socketClosed(generation: old, code: nil), now: t1, random: 0.5)
+        #expect(lost.contains(.closeSocket(generation: new)))
+        #expect(machine.state.backoffReason == .socketDropped)
+        #expect(machine.handle(.socketFailed(generation: new, reason: "late"), now: t1, random: 0.5).isEmpty)
+        #expect(machine.state.backoffReason == .socketDropped, "not live without a socket")
+    }
+
+    @Test("a refreshed ticket that arrives expired keeps the old socket and retries")
+    func expiredRefresh() {
+        var (machine, old) = liveMachine()
+        let t1 = t0.addingTimeInterval(240)
+        _ = machine.handle(.timer(.refresh), now: t1, random: 0.5)
+        let stale = ticket("trace-old", at: t1, lifetime: 1)
+        let effects = machine.handle(.ticketReceived(stale, requestedAt: t1, receivedAt: t1), now: t1, random: 0.5)
+        #expect(machine.state == .live)
+        #expect(machine.socket == old)
+        #expect(scheduled(effects, .refresh) != nil)
+        #expect(!effects.contains(.closeSocket(generation: old)))
+    }
+
+    @Test("a reconnect after a pause does not leave the session paused")
+    func pauseThenReconnect() {
+        var (machine, _) = liveMachine()
+        _ = machine.handle(.pause, now: t0, random: 0.5)
+        _ = machine.handle(.reconnect, now: t0, random: 0.5)
+        #expect(!machine.paused)
+        _ = machine.handle(.ticketReceived(ticket("trace-2", at: t0), requestedAt: t0, receivedAt: t0), now: t0, random: 0.5)
+        _ = machine.handle(.socketOpened(generation: machine.socket!), now: t0, random: 0.5)
+        _ = machine.handle(.socketClosed(generation: machine.socket!, code: nil), now: t0, random: 0.5)
+        #expect(machine.state.backoffReason == .socketDropped, "a drop backs off instead of stopping")
+    }
+
+    @Test("a new token while live refreshes the ticket")
+    func tokenChangedWhileLive() {
+        var (machine, _) = liveMachine()
+        #expect(machine.handle(.tokenChanged, now: t0, random: 0.5).contains(.requestTicket(stopLiveFirst: false)))
+        #expect(machine.state == .refreshing)
+    }
+
+    @Test("refresh retries near expiry are spaced, never back to back")
+    func spacedRetries() {
+        var (machine, _) = liveMachine()
+        let late = t0.addingTimeInterval(299)
+        _ = machine.handle(.timer(.refresh), now: late, random: 0.5)
+        let effects = machine.handle(.ticketFailed(.timeout(seconds: 1)), now: late, random: 0.0)
+        #expect((scheduled(effects, .refresh)?.timeIntervalSince(late) ?? 0) >= 0.5)
+    }
+
     @Test("stop closes, cancels every timer and calls stoplive")
     func stop() {
         var (machine, generation) = liveMachine()
