@@ -79,6 +79,7 @@ let package = Package(
                 "VicohomeSimulator",
                 "ICEProbe",
                 "LiveSession",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -25,8 +25,16 @@ struct APIRoutes: Sendable {
         router.post(RouterPath(stringLiteral: Endpoint.stopLive.rawValue)) { request, _ in
             await handle(request) { body in stopLive(body) }
         }
+        // Not part of the cloud's API: lets a benchmark in another process read what the simulator saw.
+        router.get(RouterPath(stringLiteral: Self.countersPath)) { _, _ in
+            let body = (try? JSONEncoder().encode(state.counters)) ?? Data("{}".utf8)
+            return APIAnswer.raw(status: 200, contentType: "application/json", body: body)
+        }
         return router
     }
+
+    /// Where the simulator's counters are served, as JSON.
+    static let countersPath = "/simulator/counters"
 
     private var style: WireStyle { state.configuration.wireStyle }
 

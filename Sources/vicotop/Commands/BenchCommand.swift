@@ -13,8 +13,8 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             For each fleet size: time until every device is live, then a steady period during \
             which tickets expire and are refreshed. Prints RSS, CPU seconds per minute of steady \
-            state (the simulator runs in the same process and is included), refreshes handled \
-            per second, and refreshes missed (sessions that left live, sockets closed by expiry, \
+            state (of this process; a simulator in a child process is reported apart), refreshes \
+            handled per second, and refreshes missed (sessions that left live, sockets closed by expiry, \
             or expired tickets presented — must be 0).
 
             Example: vicotop bench --devices 1000 --devices 10000 --steady 60
@@ -32,10 +32,16 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds of steady state to measure.", valueName: "seconds"))
     var steady: Double = 60
 
+    @Option(help: ArgumentHelp("Where the simulator runs: auto, in-process or process (auto: in this process when the open-file limit allows both ends of every socket).", valueName: "where"))
+    var simulator: String = "auto"
+
     @Option(name: .customLong("live-timeout"), help: ArgumentHelp("Give up if not all live within this many seconds.", valueName: "seconds"))
     var liveTimeout: Double = 300
 
     func validate() throws {
+        guard ["auto", "in-process", "process"].contains(simulator) else {
+            throw ValidationError("--simulator is auto, in-process or process")
+        }
         guard !devices.isEmpty, devices.allSatisfy({ (1...50_000).contains($0) }) else {
             throw ValidationError("--devices must be between 1 and 50000")
         }
@@ -46,21 +52,18 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let limit = ProcessFigures.raiseOpenFileLimit(to: UInt64(devices.max()! * 3 + 1024))
-        print("vicotop bench: ticket lifetime \(ticketLifetime) s, ping interval \(pingInterval) s, steady \(steady) s, open-file limit \(limit)")
-        print("devices  all-live   RSS-MiB  peak-MiB  CPU-s/min  refresh/s  refreshes  missed  fds")
+        Terminal.output("vicotop bench: ticket lifetime \(ticketLifetime) s, ping interval \(pingInterval) s, steady \(steady) s, open-file limit \(limit)")
+        Terminal.output("devices  simulator      all-live   RSS-MiB  peak-MiB  CPU-s/min  sim-CPU-s/min  refresh/s  refreshes  missed  fds")
         for count in devices {
-            let row = try await runOnce(count)
-            print(row)
+            let inProcess = simulator == "in-process" || (simulator == "auto" && UInt64(count * 2 + 2048) < limit)
+            let row = try await runOnce(count, inProcess: inProcess)
+            Terminal.output(row)
         }
     }
 
-    private func runOnce(_ count: Int) async throws -> String {
-        var configuration = SimulatorConfiguration()
-        configuration.devices = (0..<count).map { SimulatedDevice.generated(index: $0) }
-        configuration.ticketLifetime = .milliseconds(Int64(ticketLifetime * 1000))
-        configuration.pingInterval = .milliseconds(Int64(pingInterval * 1000))
-        let simulator = VicohomeSimulator(configuration: configuration)
-        try await simulator.start()
+    private func runOnce(_ count: Int, inProcess: Bool) async throws -> String {
+        let simulator = try await BenchSimulator.start(count: count, lifetime: ticketLifetime, pingInterval: pingInterval,
+                                                       inProcess: inProcess)
         var session = SessionConfiguration()
         session.probeICE = false
         session.maxConcurrentTicketRequests = 64
@@ -70,7 +73,7 @@ struct BenchCommand: AsyncParsableCommand {
                                     token: simulator.token)
         let manager = SessionManager(client: client, configuration: session, logger: quiet)
         await manager.start()
-        for device in configuration.devices { await manager.add(device.serialNumber) }
+        for index in 0..<count { await manager.add(SimulatedDevice.generated(index: index).serialNumber) }
 
         let started = ContinuousClock.now
         await manager.startAll()
@@ -91,26 +94,41 @@ struct BenchCommand: AsyncParsableCommand {
             return count
         }
         let okBefore = manager.snapshots.reduce(0) { $0 + ($1.ticketRequests["ok"] ?? 0) }
-        let countersBefore = simulator.counters
+        let countersBefore = await simulator.counters()
         let cpuBefore = ProcessFigures.cpuSeconds()
+        let simulatorCPUBefore = simulator.childCPUSeconds
         let steadyStart = ContinuousClock.now
         try await Task.sleep(for: .milliseconds(Int64(steady * 1000)))
         let elapsed = ContinuousClock.now - steadyStart
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let cpu = ProcessFigures.cpuSeconds() - cpuBefore
+        let simulatorCPU = simulator.childCPUSeconds.flatMap { after in simulatorCPUBefore.map { after - $0 } }
         let okAfter = manager.snapshots.reduce(0) { $0 + ($1.ticketRequests["ok"] ?? 0) }
         let (rss, peak) = ProcessFigures.residentMiB()
         let fds = ProcessFigures.openFiles()
         let notLive = manager.snapshots.filter { !$0.state.isLive }.count
         await manager.shutdown()
         let left = await departures.value
-        let counters = simulator.counters
-        let missed = left + notLive + (counters.expiredTicketUses - countersBefore.expiredTicketUses)
-            + (counters.expiryCloses - countersBefore.expiryCloses)
+        let counters = await simulator.counters()
+        var missed = left + notLive
+        if let counters, let countersBefore {
+            missed += (counters.expiredTicketUses - countersBefore.expiredTicketUses)
+                + (counters.expiryCloses - countersBefore.expiryCloses)
+        }
         await simulator.stop()
         let refreshes = okAfter - okBefore
         let liveText = allLive.map { String(format: "%.2f s", Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) } ?? "timeout"
-        return String(format: "%7d  %9@  %8.1f  %8.1f  %9.2f  %9.1f  %9d  %6d  %d",
-                      count, liveText, rss, peak, cpu / seconds * 60, Double(refreshes) / seconds, refreshes, missed, fds)
+        let simulatorText = simulatorCPU.map { String(format: "%.2f", $0 / seconds * 60) } ?? "(included)"
+        return [
+            String(count).leftPadded(7), simulator.where_.rightPadded(13), liveText.rightPadded(9),
+            String(format: "%8.1f", rss), String(format: "%8.1f", peak), String(format: "%9.2f", cpu / seconds * 60),
+            simulatorText.leftPadded(13), String(format: "%9.1f", Double(refreshes) / seconds), String(refreshes).leftPadded(9),
+            String(missed).leftPadded(6), String(fds),
+        ].joined(separator: "  ")
     }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func rightPadded(_ width: Int) -> String { padding(toLength: max(width, count), withPad: " ", startingAt: 0) }
 }

@@ -35,6 +35,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed for injected loss, jitter and drops.", valueName: "n"))
     var seed: UInt64 = 0x5EED
 
+    @Option(name: .customLong("generated-fleet"), help: ArgumentHelp("Serve N generated healthy cameras instead of the demo fleet (for benchmarks).", valueName: "n"))
+    var generatedFleet: Int?
+
     @Option(help: ArgumentHelp("An external TURN server to name in every ticket (turn:host:port?transport=udp).", valueName: "uri"))
     var turn: [String] = []
 
@@ -47,6 +50,9 @@ struct SimulateCommand: AsyncParsableCommand {
     func validate() throws {
         for (name, value) in [("--port", port), ("--signal-port", signalPort)] where !(0...65535).contains(value) {
             throw ValidationError("\(name) must be between 0 and 65535")
+        }
+        if let generatedFleet, !(1...100_000).contains(generatedFleet) {
+            throw ValidationError("--generated-fleet must be between 1 and 100000")
         }
         guard ticketLifetime >= 1, ticketLifetime <= 86_400 else {
             throw ValidationError("--ticket-lifetime must be between 1 and 86400 seconds")
@@ -75,6 +81,9 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.pingInterval = .milliseconds(Int64(pingInterval * 1000))
         configuration.wireStyle = wireStyle
         configuration.seed = seed
+        if let generatedFleet {
+            configuration.devices = (0..<generatedFleet).map { SimulatedDevice.generated(index: $0) }
+        }
         configuration.extraICEServers = turn.map {
             ICEServer(url: $0, username: Secret(turnUser ?? ""), credential: Secret(turnCredential ?? ""))
         }
@@ -102,7 +111,10 @@ struct SimulateCommand: AsyncParsableCommand {
             "  demo login    \(simulator.configuration.email) / \(simulator.configuration.password.exposedValue)",
             "  devices",
         ]
-        for device in simulator.devices {
+        if let generatedFleet {
+            lines.append("    \(generatedFleet) generated healthy cameras, VDSIM00000000000 onwards")
+        }
+        for device in simulator.devices where generatedFleet == nil {
             lines.append("    \(device.serialNumber)  \(device.device.displayName.padding(toLength: 14, withPad: " ", startingAt: 0))  \(device.behavior.summary)")
         }
         for server in simulator.configuration.extraICEServers {
