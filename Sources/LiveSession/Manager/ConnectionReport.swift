@@ -34,13 +34,21 @@ public struct ConnectionReport: Sendable, Codable {
 
     /// Ping statistics as plain figures.
     public struct PingSummary: Sendable, Codable {
+        /// Pings sent.
         public var sent: Int
+        /// Pongs received.
         public var received: Int
+        /// The last round trip, in milliseconds.
         public var lastMs: Double?
+        /// The smallest round trip in the window.
         public var minMs: Double?
+        /// The mean round trip in the window.
         public var avgMs: Double?
+        /// The largest round trip in the window.
         public var maxMs: Double?
+        /// RFC 3550 jitter, in milliseconds.
         public var jitterMs: Double
+        /// Lost pings in the window, in percent.
         public var lossPercent: Double
 
         init(_ stats: PingStatistics) {
@@ -57,7 +65,9 @@ public struct ConnectionReport: Sendable, Codable {
 
     /// VPN detection result.
     public struct VPNStatus: Sendable, Codable, Hashable {
+        /// Whether a VPN-like interface is up or carries the default route.
         public var detected: Bool
+        /// The VPN-like interfaces.
         public var interfaces: [String]
     }
 

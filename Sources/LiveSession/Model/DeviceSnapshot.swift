@@ -39,6 +39,7 @@ public struct DeviceSnapshot: Sendable, Hashable, Codable, Identifiable {
     /// When this snapshot was taken.
     public var updatedAt: Date
 
+    /// The serial number.
     public var id: String { serialNumber }
 
     /// Seconds until the ticket expires at `now` (local clock, skew corrected).
@@ -60,11 +61,17 @@ public struct DeviceSnapshot: Sendable, Hashable, Codable, Identifiable {
 
 /// The ticket fields worth showing, without `sign`, access token or TURN credentials.
 public struct TicketSummary: Sendable, Hashable, Codable {
+    /// The session's id.
     public var traceId: String
+    /// The signaling group.
     public var groupId: String
+    /// This client's role in the group.
     public var role: String
+    /// This client's id in the group.
     public var id: String
+    /// The signaling server URL.
     public var signalServer: String
+    /// The server's clock when it issued the ticket.
     public var serverTime: Date?
     /// The expiry on the local clock.
     public var expiresAt: Date
@@ -72,7 +79,9 @@ public struct TicketSummary: Sendable, Hashable, Codable {
     public var lifetime: TimeInterval
     /// Local clock minus server clock, in seconds.
     public var clockSkew: TimeInterval
+    /// Seconds between keep-alive pings.
     public var pingInterval: TimeInterval
+    /// Seconds the socket is kept after a pause.
     public var stopLiveTimeout: TimeInterval
     /// The ICE server URIs.
     public var iceServerURLs: [String]
@@ -96,11 +105,17 @@ public struct TicketSummary: Sendable, Hashable, Codable {
 
 /// Milliseconds from the ticket request to each milestone of a session.
 public struct SessionPhases: Sendable, Hashable, Codable {
+    /// The ticket arrived.
     public var ticketMs: Double?
+    /// The signaling socket opened.
     public var socketOpenMs: Double?
+    /// The camera joined the group (`PEER_IN`).
     public var cameraInMs: Double?
+    /// The camera answered the offer.
     public var answerMs: Double?
+    /// The first remote candidate arrived.
     public var firstCandidateMs: Double?
+    /// The first pong arrived.
     public var firstPongMs: Double?
     /// No milestone yet.
     public init() {}
@@ -108,9 +123,13 @@ public struct SessionPhases: Sendable, Hashable, Codable {
 
 /// What the last probe of one ICE server found.
 public struct ICEServerStatus: Sendable, Hashable, Codable {
+    /// The server's URI.
     public var url: String
+    /// Whether it answered as asked.
     public var ok: Bool
+    /// Round trip of its first answer, in milliseconds.
     public var rttMs: Double?
+    /// The address it reported, or what went wrong.
     public var detail: String
     /// Creates a status line.
     public init(url: String, ok: Bool, rttMs: Double?, detail: String) {

@@ -33,6 +33,7 @@ import VicohomeAPI
 public struct DeviceStateMachine: Sendable {
     /// What happens to a session.
     public enum Input: Sendable {
+        /// Start watching.
         case start
         case stop
         case pause
