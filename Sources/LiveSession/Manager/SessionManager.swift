@@ -347,7 +347,7 @@ public actor SessionManager {
         switch event {
         case .pong(let sequence, let rtt):
             guard generation == devices[serial]?.machine.socket, devices[serial]?.outstandingPing == sequence else { return }
-            let ms = Double(rtt.components.seconds) * 1000 + Double(rtt.components.attoseconds) / 1e15
+            let ms = rtt.inMilliseconds
             devices[serial]?.ping.recordAnswer(rttMs: ms)
             devices[serial]?.outstandingPing = nil
             devices[serial]?.milestone(\.firstPongMs, at: now)
@@ -473,7 +473,7 @@ public actor SessionManager {
 
     private static func status(of result: ICEProbeResult) -> ICEServerStatus {
         let rtt: Duration? = result.transactions.compactMap(\.roundTripTime).first
-        let rttMs: Double? = rtt.map { Double($0.components.seconds) * 1000 + Double($0.components.attoseconds) / 1e15 }
+        let rttMs: Double? = rtt?.inMilliseconds
         let address: STUNTransportAddress? = result.relayedAddress ?? result.mappedAddress
         let detail: String
         if let failure = result.failure {

@@ -64,7 +64,7 @@ public final class SignalingConnection: Sendable {
         let upgraded = eventLoop.makePromise(of: WebSocket.self)
         outcome.futureResult.whenFailure { upgraded.fail($0) }
         let pings = NIOLockedValueBox<[UInt64: ContinuousClock.Instant]>([:])
-        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        let nanoseconds = timeout.inNanoseconds
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(.nanoseconds(nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)

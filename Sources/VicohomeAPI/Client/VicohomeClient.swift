@@ -118,8 +118,7 @@ public struct VicohomeClient: Sendable {
         let status: Int
         let bytes: [UInt8]
         do {
-            let timeout = TimeAmount.nanoseconds(Int64(configuration.requestTimeout.components.seconds) * 1_000_000_000
-                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)
+            let timeout = TimeAmount.nanoseconds(configuration.requestTimeout.inNanoseconds)
             let response = try await httpClient.execute(request, timeout: timeout, logger: logger)
             status = Int(response.status.code)
             var buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
@@ -132,8 +131,7 @@ public struct VicohomeClient: Sendable {
     }
 
     private func mapTransportError(_ error: any Error) -> VicohomeError {
-        let seconds = Double(configuration.requestTimeout.components.seconds)
-            + Double(configuration.requestTimeout.components.attoseconds) / 1e18
+        let seconds = configuration.requestTimeout.inSeconds
         if let error = error as? HTTPClientError {
             if [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(error) {
                 return .timeout(seconds: seconds)

@@ -25,17 +25,17 @@ struct TicketRenderer {
             // Milliseconds as the seed shows them; below a second that would read as seconds
             // (see WireUnits), so sub-second test intervals go out as fractional seconds.
             object["signalPingInterval"] = pingInterval >= .seconds(1)
-                ? .number((pingInterval.seconds * 1000).rounded()) : .number(pingInterval.seconds)
+                ? .number((pingInterval.inSeconds * 1000).rounded()) : .number(pingInterval.inSeconds)
             object["appStopLiveTimeout"] = stopLiveTimeout >= .seconds(1)
-                ? .string(String(Int(stopLiveTimeout.seconds * 1000))) : .string(String(stopLiveTimeout.seconds))
+                ? .string(String(Int(stopLiveTimeout.inSeconds * 1000))) : .string(String(stopLiveTimeout.inSeconds))
         case .real:
             // Real tickets name the host and add its address, so clients skip DNS.
             object["signalServer"] = .string(signalingBase.replacingOccurrences(of: "127.0.0.1", with: "localhost"))
             object["signalServerIpAddress"] = .string("127.0.0.1")
             object["sign"] = .string(ticket.sign + (ticket.accessToken.map { "&accessToken=\($0)" } ?? ""))
             object["time"] = .number((serverTime.timeIntervalSince1970 * 1000).rounded())
-            object["signalPingInterval"] = .number(pingInterval.seconds)
-            object["appStopLiveTimeout"] = .number(stopLiveTimeout.seconds)
+            object["signalPingInterval"] = .number(pingInterval.inSeconds)
+            object["appStopLiveTimeout"] = .number(stopLiveTimeout.inSeconds)
             object["maxAllocationLimit"] = .number(4)
             object["deviceSleepTimeout"] = .number(180)
             object["websocketPath"] = .string("")

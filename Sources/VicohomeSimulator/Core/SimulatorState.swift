@@ -62,7 +62,7 @@ final class SimulatorState: Sendable {
     }
 
     /// The simulator's clock, which may run ahead of the real one.
-    var now: Date { Date().addingTimeInterval(configuration.clockOffset.seconds) }
+    var now: Date { Date().addingTimeInterval(configuration.clockOffset.inSeconds) }
 
     // MARK: Account
 
@@ -193,7 +193,7 @@ final class SimulatorState: Sendable {
                 clientId: "usr-\(String(state.random.next() % 10_000_000_000, radix: 10))",
                 sign: Self.randomToken(20, using: &state.random),
                 accessToken: configuration.wireStyle == .real ? "eyJ" + Self.randomToken(40, using: &state.random) : nil,
-                expires: now.addingTimeInterval(lifetime.seconds))
+                expires: now.addingTimeInterval(lifetime.inSeconds))
             state.tickets[ticket.traceId] = ticket
             if state.ticketSerial % 1024 == 0 {
                 // Forget tickets long expired so a long soak does not grow without bound.
@@ -248,12 +248,5 @@ final class SimulatorState: Sendable {
     static func randomToken(_ length: Int, using random: inout SeededRandom) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
         return String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

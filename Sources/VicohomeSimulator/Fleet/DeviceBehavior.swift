@@ -100,15 +100,15 @@ extension DeviceBehavior {
         var parts: [String] = []
         if !online { parts.append("offline (102)") }
         if rejectsSerial { parts.append("serial rejected (101)") }
-        if let lifetime = ticketLifetime { parts.append("tickets live \(Int(lifetime.seconds)) s") }
+        if let lifetime = ticketLifetime { parts.append("tickets live \(Int(lifetime.inSeconds)) s") }
         if pingLoss > 0 || pingLatency > .milliseconds(50) {
-            parts.append("pings \(Int(pingLatency.seconds * 1000))±\(Int(pingJitter.seconds * 1000)) ms, \(Int(pingLoss * 100))% lost")
+            parts.append("pings \(Int(pingLatency.inSeconds * 1000))±\(Int(pingJitter.inSeconds * 1000)) ms, \(Int(pingLoss * 100))% lost")
         }
         if let drops = socketDrops {
-            parts.append("socket drops every \(Int(drops.lowerBound.seconds))–\(Int(drops.upperBound.seconds)) s")
+            parts.append("socket drops every \(Int(drops.lowerBound.inSeconds))–\(Int(drops.upperBound.inSeconds)) s")
         }
         if maxViewers == 0 { parts.append("viewer limit reached (3002)") }
-        if let flap = peerFlap { parts.append("camera leaves every \(Int(flap.every.seconds)) s for \(Int(flap.away.seconds)) s") }
+        if let flap = peerFlap { parts.append("camera leaves every \(Int(flap.every.inSeconds)) s for \(Int(flap.away.inSeconds)) s") }
         return parts.isEmpty ? "healthy" : parts.joined(separator: ", ")
     }
 }

@@ -136,16 +136,16 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
         state.count { $0.pingsReceived += 1 }
         let (lost, delay) = state.random { random -> (Bool, Duration) in
             let lost = Double(random.next() % 1_000_000) / 1_000_000 < behavior.pingLoss
-            let spread = behavior.pingJitter.seconds
+            let spread = behavior.pingJitter.inSeconds
             let offset = spread > 0 ? (Double(random.next() % 1_000_000) / 1_000_000 * 2 - 1) * spread : 0
-            return (lost, .milliseconds(Int64(max(0, behavior.pingLatency.seconds + offset) * 1000)))
+            return (lost, .milliseconds(Int64(max(0, behavior.pingLatency.inSeconds + offset) * 1000)))
         }
         if lost {
             state.count { $0.pingsLost += 1 }
             return
         }
         // Not kept in `timers`: a pong due after the socket closed simply fails to write.
-        let nanos = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+        let nanos = delay.inNanoseconds
         context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(nanos)) { [self] in
             guard !closing, context.channel.isActive else { return }
             state.count { $0.pongsSent += 1 }
@@ -155,7 +155,7 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
 
     private func scheduleDrop(context: ChannelHandlerContext) {
         guard let range = state.behavior(serial).socketDrops else { return }
-        let span = max(0, (range.upperBound - range.lowerBound).seconds)
+        let span = max(0, (range.upperBound - range.lowerBound).inSeconds)
         let extra = state.random { span > 0 ? Double($0.next() % 1_000_000) / 1_000_000 * span : 0 }
         let delay = range.lowerBound + .milliseconds(Int64(extra * 1000))
         schedule(context: context, after: delay) { [self] in
@@ -190,7 +190,7 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
     }
 
     private func schedule(context: ChannelHandlerContext, after delay: Duration, _ body: @escaping () -> Void) {
-        let nanos = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+        let nanos = delay.inNanoseconds
         timers.append(context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(max(0, nanos)), body))
     }
 }

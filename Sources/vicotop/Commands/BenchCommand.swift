@@ -100,7 +100,7 @@ struct BenchCommand: AsyncParsableCommand {
         let steadyStart = ContinuousClock.now
         try await Task.sleep(for: .milliseconds(Int64(steady * 1000)))
         let elapsed = ContinuousClock.now - steadyStart
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         let cpu = ProcessFigures.cpuSeconds() - cpuBefore
         let simulatorCPU = simulator.childCPUSeconds.flatMap { after in simulatorCPUBefore.map { after - $0 } }
         let okAfter = manager.snapshots.reduce(0) { $0 + ($1.ticketRequests["ok"] ?? 0) }
@@ -117,7 +117,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         await simulator.stop()
         let refreshes = okAfter - okBefore
-        let liveText = allLive.map { String(format: "%.2f s", Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) } ?? "timeout"
+        let liveText = allLive.map { String(format: "%.2f s", $0.inSeconds) } ?? "timeout"
         let simulatorText = simulatorCPU.map { String(format: "%.2f", $0 / seconds * 60) } ?? "(included)"
         return [
             String(count).leftPadded(7), simulator.where_.rightPadded(13), liveText.rightPadded(9),

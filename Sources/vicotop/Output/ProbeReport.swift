@@ -92,7 +92,7 @@ struct ProbeReport: Encodable {
     }
 
     static func milliseconds(_ duration: Duration) -> Double {
-        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        let value = duration.inMilliseconds
         return (value * 100).rounded() / 100
     }
 
