@@ -131,6 +131,7 @@ public actor SessionManager {
     /// Tears the session down and starts over with a new ticket, cancelling any back-off.
     public func reconnect(_ serial: String) {
         devices[serial]?.reconnects["manual", default: 0] += 1
+        SessionMetrics.reconnect(serial: serial, reason: "manual")
         feed(serial, .reconnect)
     }
 
@@ -198,6 +199,7 @@ public actor SessionManager {
         if [.ticketFailed, .socketClosed].contains(kind) { runtime.lastError = event.message }
         if kind == .stateChanged, case .backingOff(_, let reason) = runtime.machine.state {
             runtime.reconnects[reason.rawValue, default: 0] += 1
+            SessionMetrics.reconnect(serial: serial, reason: reason.rawValue)
         }
         runtime.record(event, limit: configuration.eventHistory)
         devices[serial] = runtime
@@ -258,6 +260,7 @@ public actor SessionManager {
         switch outcome {
         case .success(let ticket):
             devices[serial]?.ticketRequests["ok", default: 0] += 1
+            SessionMetrics.ticketRequest(serial: serial, result: "ok")
             devices[serial]?.lastTraceId = ticket.traceId
             devices[serial]?.ticketReceivedAt = receivedAt
             devices[serial]?.milestone(\.ticketMs, at: receivedAt)
@@ -267,6 +270,7 @@ public actor SessionManager {
             }
         case .failure(let error):
             devices[serial]?.ticketRequests[Self.resultName(error), default: 0] += 1
+            SessionMetrics.ticketRequest(serial: serial, result: Self.resultName(error))
             feed(serial, .ticketFailed(error))
         }
     }
@@ -349,6 +353,7 @@ public actor SessionManager {
             guard generation == devices[serial]?.machine.socket, devices[serial]?.outstandingPing == sequence else { return }
             let ms = rtt.inMilliseconds
             devices[serial]?.ping.recordAnswer(rttMs: ms)
+            SessionMetrics.pingAnswered(serial: serial, rtt: rtt)
             devices[serial]?.outstandingPing = nil
             devices[serial]?.milestone(\.firstPongMs, at: now)
             publish(serial)
@@ -422,6 +427,7 @@ public actor SessionManager {
         let now = clock.now
         if runtime.outstandingPing != nil {
             runtime.ping.recordLoss()
+            SessionMetrics.pingLost(serial: serial)
             runtime.outstandingPing = nil
             devices[serial] = runtime
             emit(serial, .pingLost, "ping unanswered (\(runtime.ping.consecutiveMisses) in a row)", now: now)

@@ -39,7 +39,7 @@ struct StatusCommand: AsyncParsableCommand {
         var health = ExitStatus.success
         try await runReportingFailures {
             try await Account.using(options) { account in
-                let fleet = try await FleetSession.start(account: account, serials: serials, probeICE: false)
+                let fleet = try await FleetSession.start(account: account, serials: serials, probeICE: false, metrics: options.metricsListen)
                 let deadline = ContinuousClock.now + .milliseconds(Int64(settle * 1000))
                 while ContinuousClock.now < deadline {
                     if fleet.manager.snapshots.allSatisfy({ Self.settled($0.state) }) { break }

@@ -59,7 +59,7 @@ struct WatchCommand: AsyncParsableCommand {
         try await runReportingFailures {
             let account = try await Account.resolve(options)
             let fleet: FleetSession
-            do { fleet = try await FleetSession.start(account: account, serials: serials, probeICE: !noICE) } catch {
+            do { fleet = try await FleetSession.start(account: account, serials: serials, probeICE: !noICE, metrics: options.metricsListen) } catch {
                 await account.close()
                 throw error
             }

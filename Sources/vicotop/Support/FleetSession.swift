@@ -8,15 +8,21 @@ import VicohomeAPI
 struct FleetSession {
     var account: Account
     var manager: SessionManager
+    var metrics: MetricsEndpoint?
 
     /// Lists the cameras, adds them (or only `serials`) and starts watching.
-    static func start(account: Account, serials: [String], probeICE: Bool) async throws -> FleetSession {
+    static func start(account: Account, serials: [String], probeICE: Bool, metrics: ListenAddress?) async throws -> FleetSession {
         var configuration = SessionConfiguration()
         configuration.probeICE = probeICE
         var logger = Logger(label: "vicotop.session")
         logger.logLevel = .critical  // the modes report events themselves; logs go to files with the Headless issue
         let manager = SessionManager(client: account.client, configuration: configuration, logger: logger)
         await manager.start()
+        var endpoint: MetricsEndpoint?
+        if let metrics {
+            endpoint = try await MetricsEndpoint.start(metrics, manager: manager)
+            Terminal.error("vicotop: metrics at http://\(ListenAddress(argument: "\(metrics.host):\(endpoint!.port)")!)/metrics")
+        }
         if serials.isEmpty {
             for device in try await account.client.listDevices() {
                 await manager.add(device.serialNumber, name: device.deviceName.map { Sanitizer.singleLine($0) })
@@ -25,11 +31,12 @@ struct FleetSession {
             for serial in serials { await manager.add(serial) }
         }
         await manager.startAll()
-        return FleetSession(account: account, manager: manager)
+        return FleetSession(account: account, manager: manager, metrics: endpoint)
     }
 
     func stop() async {
         await manager.shutdown()
+        await metrics?.stop()
         await account.close()
     }
 }

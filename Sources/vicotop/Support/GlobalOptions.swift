@@ -22,6 +22,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Request timeout in seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(name: .customLong("metrics-listen"), help: ArgumentHelp("Serve Prometheus metrics at http://HOST:PORT/metrics (watch and status).", valueName: "host:port"))
+    var metricsListen: ListenAddress?
+
     @Flag(name: .customLong("reveal-secrets"), help: "Show tokens, signs and TURN credentials in the clear.")
     var revealSecrets = false
 

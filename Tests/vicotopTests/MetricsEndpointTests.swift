@@ -1,0 +1,62 @@
+import AsyncHTTPClient
+import Foundation
+import Testing
+import TestSupport
+import VicohomeSimulator
+
+/// `--metrics-listen` scraped over HTTP while `vicotop watch` runs.
+@Suite("Prometheus metrics endpoint")
+struct MetricsEndpointTests {
+    @Test("watch --metrics-listen serves per-device gauges, counters, an RTT histogram and process figures")
+    func scrape() async throws {
+        let simulator = VicohomeSimulator()
+        try await simulator.start()
+        defer { Task { await simulator.stop() } }
+        let port = try #require(FreePort.find())
+        let process = Process()
+        process.executableURL = VicotopProcess.binary
+        process.arguments = ["watch", "--jsonl", "--no-ice", "--duration", "20", "--metrics-listen", "127.0.0.1:\(port)",
+                             "--api-base", simulator.baseURL.absoluteString, "--token", simulator.token.exposedValue]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Scrape until the healthy camera has answered a ping (the first is due after 5 s).
+        var text = ""
+        let deadline = ContinuousClock.now + .seconds(15)
+        while ContinuousClock.now < deadline {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics")
+            request.method = .GET
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)) {
+                #expect(response.status.code == 200)
+                text = String(buffer: try await response.body.collect(upTo: 1 << 22))
+                if text.contains(#"vicotop_ping_rtt_seconds_count{serial="VDCA1P2410000131"}"#) { break }
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        var samples: [String: Double] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {
+                Issue.record("unparsable sample: \(line)")
+                continue
+            }
+            samples[String(line[..<space])] = value
+        }
+        let healthy = #"{serial="VDCA1P2410000131"}"#
+        #expect((samples["vicotop_ticket_seconds_left" + healthy] ?? 0) > 200)
+        #expect(samples["vicotop_session_state" + healthy] == 3, "live")
+        #expect(samples["vicotop_session_state{serial=\"VDCX9Z2209000007\"}"] == 9, "failed")
+        #expect(samples["vicotop_ticket_requests_total{serial=\"VDCA1P2410000131\",result=\"ok\"}"] == 1)
+        #expect(samples["vicotop_ticket_requests_total{serial=\"VDCA1P2311004420\",result=\"offline\"}"] == 1)
+        #expect(samples["vicotop_reconnects_total{serial=\"VDCA1P2407005563\",reason=\"viewerLimit\"}"] == 1)
+        #expect((samples["vicotop_ping_rtt_seconds_count" + healthy] ?? 0) >= 1)
+        #expect(samples["vicotop_camera_present" + healthy] == 1)
+        #expect((samples["vicotop_sessions{state=\"live\"}"] ?? 0) >= 4)
+        #expect((samples["process_resident_memory_bytes"] ?? 0) > 1_000_000)
+        #expect(samples["process_open_fds"] != nil)
+        #expect(!text.contains(simulator.token.exposedValue))
+        #expect(!text.contains("traceId"), "no unbounded labels")
+        process.terminate()
+    }
+}
