@@ -125,3 +125,16 @@ struct OneShotCommandTests {
         #expect(result.stdout.contains("64  usage error"))
     }
 }
+
+/// Shell completions come from swift-argument-parser's generator and know every option.
+@Suite("Shell completions")
+struct CompletionTests {
+    @Test("bash, zsh and fish scripts name the subcommands and global options", arguments: ["bash", "zsh", "fish"])
+    func completion(shell: String) async throws {
+        let result = try await VicotopProcess.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for word in ["watch", "status", "ticket", "probe", "metrics-listen", "api-base", "log-level"] {
+            #expect(result.stdout.contains(word), "\(shell) script lacks \(word)")
+        }
+    }
+}

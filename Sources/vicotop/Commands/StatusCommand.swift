@@ -37,9 +37,10 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let options = root.global
         var health = ExitStatus.success
+        LogSetup.bootstrap(level: options.logLevel)
         try await runReportingFailures {
             try await Account.using(options) { account in
-                let fleet = try await FleetSession.start(account: account, serials: serials, probeICE: false, metrics: options.metricsListen)
+                let fleet = try await FleetSession.start(account: account, serials: serials, probeICE: false, metrics: options.metricsListen, logLevel: options.logLevel)
                 let deadline = ContinuousClock.now + .milliseconds(Int64(settle * 1000))
                 while ContinuousClock.now < deadline {
                     if fleet.manager.snapshots.allSatisfy({ Self.settled($0.state) }) { break }

@@ -56,10 +56,11 @@ struct WatchCommand: AsyncParsableCommand {
                 """)
             throw ExitStatus.usage.code
         }
+        LogSetup.bootstrap(level: options.logLevel)
         try await runReportingFailures {
             let account = try await Account.resolve(options)
             let fleet: FleetSession
-            do { fleet = try await FleetSession.start(account: account, serials: serials, probeICE: !noICE, metrics: options.metricsListen) } catch {
+            do { fleet = try await FleetSession.start(account: account, serials: serials, probeICE: !noICE, metrics: options.metricsListen, logLevel: options.logLevel) } catch {
                 await account.close()
                 throw error
             }

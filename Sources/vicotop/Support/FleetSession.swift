@@ -11,11 +11,12 @@ struct FleetSession {
     var metrics: MetricsEndpoint?
 
     /// Lists the cameras, adds them (or only `serials`) and starts watching.
-    static func start(account: Account, serials: [String], probeICE: Bool, metrics: ListenAddress?) async throws -> FleetSession {
+    static func start(account: Account, serials: [String], probeICE: Bool, metrics: ListenAddress?,
+                      logLevel: Logger.Level) async throws -> FleetSession {
         var configuration = SessionConfiguration()
         configuration.probeICE = probeICE
         var logger = Logger(label: "vicotop.session")
-        logger.logLevel = .critical  // the modes report events themselves; logs go to files with the Headless issue
+        logger.logLevel = logLevel
         let manager = SessionManager(client: account.client, configuration: configuration, logger: logger)
         await manager.start()
         var endpoint: MetricsEndpoint?

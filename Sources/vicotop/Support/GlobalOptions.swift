@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import VicohomeAPI
 
 /// Options every subcommand accepts, before or after its name.
@@ -24,6 +25,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("metrics-listen"), help: ArgumentHelp("Serve Prometheus metrics at http://HOST:PORT/metrics (watch and status).", valueName: "host:port"))
     var metricsListen: ListenAddress?
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("Log level of $XDG_STATE_HOME/vicotop/vicotop.log: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    var logLevel: Logger.Level = .info
 
     @Flag(name: .customLong("reveal-secrets"), help: "Show tokens, signs and TURN credentials in the clear.")
     var revealSecrets = false
