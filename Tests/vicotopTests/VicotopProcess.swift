@@ -35,6 +35,9 @@ struct VicotopProcess {
         var env = ProcessInfo.processInfo.environment
         env["VICOHOME_TOKEN"] = nil
         env["NO_COLOR"] = "1"
+        // Keep the user's own credentials, config and logs out of the tests, and the tests' out of them.
+        env["XDG_CONFIG_HOME"] = isolatedHome.appendingPathComponent("config").path
+        env["XDG_STATE_HOME"] = isolatedHome.appendingPathComponent("state").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -62,6 +65,13 @@ struct VicotopProcess {
     }
 
     struct Timeout: Error { var arguments: [String] }
+
+    /// A folder of this test run for XDG_CONFIG_HOME and XDG_STATE_HOME.
+    static let isolatedHome: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vicotop-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
 
     /// Reads a pipe to its end on a thread of its own. A blocking read on Swift's
     /// cooperative pool, or on Dispatch's global queues (which share its thread limit on

@@ -16,11 +16,17 @@ struct Account: Sendable {
 
     /// Resolves the account from options and environment, starting the simulator if needed.
     ///
-    /// Token precedence: `--token`, then `VICOHOME_TOKEN`, then `--token-file`.
+    /// Token precedence: `--token`, then `VICOHOME_TOKEN`, then `--token-file`, then the
+    /// credentials `vicotop login` stored (with the API base it belongs to).
     static func resolve(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws -> Account
     {
-        let token = try resolveToken(options, environment: environment)
+        var token = try resolveToken(options, environment: environment)
+        var storedBase: URL?
+        if token == nil, let stored = try CredentialsStore(environment: environment).load() {
+            token = stored.token
+            storedBase = stored.apiBase.flatMap(URL.init(string:))
+        }
         let timeout = Duration.milliseconds(Int64((options.timeout ?? 10) * 1000))
         let scheme = options.authScheme ?? .bearer
         if token == nil && options.apiBase == nil && options.region == nil {
@@ -30,11 +36,11 @@ struct Account: Sendable {
             let configuration = APIConfiguration(baseURL: simulator.baseURL, authScheme: scheme, requestTimeout: timeout)
             return Account(client: VicohomeClient(configuration: configuration, token: simulator.token), simulator: simulator)
         }
-        let baseURL = options.apiBase.flatMap(URL.init(string:)) ?? (options.region ?? .us).baseURL
+        let baseURL = options.apiBase.flatMap(URL.init(string:)) ?? options.region?.baseURL ?? storedBase ?? Region.us.baseURL
         guard let token else {
             throw CommandFailure(
                 status: .authFailure,
-                message: "no token: pass --token, set VICOHOME_TOKEN, or use --token-file PATH")
+                message: "no token: run vicotop login, pass --token, set VICOHOME_TOKEN, or use --token-file PATH")
         }
         let configuration = APIConfiguration(baseURL: baseURL, authScheme: scheme, requestTimeout: timeout)
         return Account(client: VicohomeClient(configuration: configuration, token: token), simulator: nil)
