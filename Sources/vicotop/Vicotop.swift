@@ -25,7 +25,7 @@ struct Vicotop: AsyncParsableCommand {
               70  internal error
             """,
         version: VicotopVersion.current,
-        subcommands: [WatchCommand.self, StatusCommand.self, LoginCommand.self, TicketCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self],
+        subcommands: [WatchCommand.self, StatusCommand.self, LoginCommand.self, ConfigCommand.self, TicketCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self],
         defaultSubcommand: WatchCommand.self
     )
 

@@ -37,10 +37,11 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let options = root.global
         var health = ExitStatus.success
-        LogSetup.bootstrap(level: options.logLevel)
         try await runReportingFailures {
+            let config = try EffectiveConfiguration.load(options, deviceFlags: serials)
+            LogSetup.bootstrap(level: config.logLevel.value)
             try await Account.using(options) { account in
-                let fleet = try await FleetSession.start(account: account, serials: serials, probeICE: false, metrics: options.metricsListen, logLevel: options.logLevel)
+                let fleet = try await FleetSession.start(account: account, config: config, probeICE: false, metrics: options.metricsListen)
                 let deadline = ContinuousClock.now + .milliseconds(Int64(settle * 1000))
                 while ContinuousClock.now < deadline {
                     if fleet.manager.snapshots.allSatisfy({ Self.settled($0.state) }) { break }

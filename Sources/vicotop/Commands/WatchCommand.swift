@@ -56,11 +56,12 @@ struct WatchCommand: AsyncParsableCommand {
                 """)
             throw ExitStatus.usage.code
         }
-        LogSetup.bootstrap(level: options.logLevel)
         try await runReportingFailures {
+            let config = try EffectiveConfiguration.load(options, deviceFlags: serials)
+            LogSetup.bootstrap(level: config.logLevel.value)
             let account = try await Account.resolve(options)
             let fleet: FleetSession
-            do { fleet = try await FleetSession.start(account: account, serials: serials, probeICE: !noICE, metrics: options.metricsListen, logLevel: options.logLevel) } catch {
+            do { fleet = try await FleetSession.start(account: account, config: config, probeICE: !noICE, metrics: options.metricsListen) } catch {
                 await account.close()
                 throw error
             }

@@ -27,16 +27,17 @@ struct Account: Sendable {
             token = stored.token
             storedBase = stored.apiBase.flatMap(URL.init(string:))
         }
+        let config = try EffectiveConfiguration.load(options, environment: environment)
         let timeout = Duration.milliseconds(Int64((options.timeout ?? 10) * 1000))
-        let scheme = options.authScheme ?? .bearer
-        if token == nil && options.apiBase == nil && options.region == nil {
+        let scheme = config.authScheme.value
+        if token == nil && config.apiBase.value == nil && config.region.value == nil {
             let simulator = VicohomeSimulator()
             try await simulator.start()
             Terminal.error("vicotop: no account configured — using the embedded demo simulator at \(simulator.baseURL.absoluteString)")
             let configuration = APIConfiguration(baseURL: simulator.baseURL, authScheme: scheme, requestTimeout: timeout)
             return Account(client: VicohomeClient(configuration: configuration, token: simulator.token), simulator: simulator)
         }
-        let baseURL = options.apiBase.flatMap(URL.init(string:)) ?? options.region?.baseURL ?? storedBase ?? Region.us.baseURL
+        let baseURL = config.apiBase.value.flatMap(URL.init(string:)) ?? config.region.value?.baseURL ?? storedBase ?? Region.us.baseURL
         guard let token else {
             throw CommandFailure(
                 status: .authFailure,

@@ -11,10 +11,15 @@ struct FleetSession {
     var metrics: MetricsEndpoint?
 
     /// Lists the cameras, adds them (or only `serials`) and starts watching.
-    static func start(account: Account, serials: [String], probeICE: Bool, metrics: ListenAddress?,
-                      logLevel: Logger.Level) async throws -> FleetSession {
+    static func start(account: Account, config: EffectiveConfiguration, probeICE: Bool, metrics: ListenAddress?) async throws -> FleetSession {
         var configuration = SessionConfiguration()
         configuration.probeICE = probeICE
+        if let margin = config.refreshMargin.value {
+            configuration.planner.minimumMargin = margin
+            configuration.planner.maximumMargin = max(configuration.planner.maximumMargin, margin)
+        }
+        let serials = config.devices.value
+        let logLevel = config.logLevel.value
         var logger = Logger(label: "vicotop.session")
         logger.logLevel = logLevel
         let manager = SessionManager(client: account.client, configuration: configuration, logger: logger)

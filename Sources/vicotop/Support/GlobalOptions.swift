@@ -27,7 +27,7 @@ struct GlobalOptions: ParsableArguments {
     var metricsListen: ListenAddress?
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("Log level of $XDG_STATE_HOME/vicotop/vicotop.log: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
-    var logLevel: Logger.Level = .info
+    var logLevel: Logger.Level?
 
     @Flag(name: .customLong("reveal-secrets"), help: "Show tokens, signs and TURN credentials in the clear.")
     var revealSecrets = false

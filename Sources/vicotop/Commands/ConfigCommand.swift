@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import VicohomeAPI
+
+/// `vicotop config --show`: the configuration in force and where each value came from.
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show the effective configuration and where each value came from (secrets masked).",
+        discussion: """
+            Values come from $XDG_CONFIG_HOME/vicotop/config.toml, then environment variables \
+            (VICOTOP_API_BASE, VICOTOP_REGION, VICOTOP_AUTH_SCHEME, VICOTOP_DEVICES, VICOTOP_THEME, \
+            VICOTOP_REFRESH_MARGIN, VICOTOP_LOG_LEVEL), then flags; later ones win.
+            """)
+
+    @ParentCommand var root: Vicotop
+
+    @Flag(help: "Show the configuration (the only action for now).")
+    var show = false
+
+    func validate() throws {
+        guard show else { throw ValidationError("config needs --show") }
+    }
+
+    func run() async throws {
+        let options = root.global
+        try await runReportingFailures {
+            let environment = ProcessInfo.processInfo.environment
+            let config = try EffectiveConfiguration.load(options, environment: environment)
+            let demo = config.apiBase.value == nil && config.region.value == nil
+            var token = (demo ? "(none: the embedded demo simulator is used)" : "(none: run vicotop login)", SettingSource.standard.description)
+            if let flag = options.token, !flag.isEmpty {
+                token = (Secret(flag).redacted, SettingSource.flag("--token").description)
+            } else if let env = environment["VICOHOME_TOKEN"], !env.isEmpty {
+                token = (Secret(env).redacted, SettingSource.environment("VICOHOME_TOKEN").description)
+            } else if let path = options.tokenFile {
+                token = ("(read from the file)", SettingSource.flag("--token-file \(path)").description)
+            } else if let stored = try CredentialsStore(environment: environment).load() {
+                token = (stored.token.redacted, "credentials \(CredentialsStore(environment: environment).url.path)")
+            }
+            let rows: [(String, String, String)] = [
+                ("config file", EffectiveConfiguration.fileURL(environment: environment).path, ""),
+                ("api_base", config.apiBase.value ?? "(from region)", config.apiBase.source.description),
+                ("region", config.region.value?.rawValue ?? "us", config.region.source.description),
+                ("auth_scheme", config.authScheme.value.rawValue, config.authScheme.source.description),
+                ("devices", config.devices.value.isEmpty ? "all" : config.devices.value.joined(separator: ", "), config.devices.source.description),
+                ("theme", config.theme.value, config.theme.source.description),
+                ("refresh_margin", config.refreshMargin.value.map { "\($0) s" } ?? "rule: max(20 % of lifetime, 30 s), ≤ 120 s", config.refreshMargin.source.description),
+                ("log_level", config.logLevel.value.rawValue, config.logLevel.source.description),
+                ("token", token.0, token.1),
+            ]
+            let width = rows.map(\.0.count).max() ?? 0
+            for (key, value, source) in rows {
+                let padded = key.padding(toLength: width, withPad: " ", startingAt: 0)
+                print("\(padded)  \(Sanitizer.singleLine(value))" + (source.isEmpty ? "" : "  [\(source)]"))
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Logging
+import TOMLKit
+import VicohomeAPI
+
+/// Where a setting came from, weakest first: default, config file, environment, flag.
+enum SettingSource: CustomStringConvertible, Equatable {
+    case standard
+    case file(String)
+    case environment(String)
+    case flag(String)
+
+    var description: String {
+        switch self {
+        case .standard: "default"
+        case .file(let path): "config file \(path)"
+        case .environment(let name): "environment \(name)"
+        case .flag(let name): "flag \(name)"
+        }
+    }
+}
+
+/// A setting's value and where it came from.
+struct Setting<Value> {
+    var value: Value
+    var source: SettingSource
+}
+
+/// The configuration in force: `$XDG_CONFIG_HOME/vicotop/config.toml`, overridden by
+/// environment variables, overridden by flags.
+///
+/// | key (file) | environment | flag |
+/// |---|---|---|
+/// | `api_base` | `VICOTOP_API_BASE` | `--api-base` |
+/// | `region` | `VICOTOP_REGION` | `--region` |
+/// | `auth_scheme` | `VICOTOP_AUTH_SCHEME` | `--auth-scheme` |
+/// | `devices` (list of serials, or `"all"`) | `VICOTOP_DEVICES` (comma list or `all`) | `--device` |
+/// | `theme` | `VICOTOP_THEME` | — |
+/// | `refresh_margin` (seconds) | `VICOTOP_REFRESH_MARGIN` | — |
+/// | `log_level` | `VICOTOP_LOG_LEVEL` | `--log-level` |
+struct EffectiveConfiguration {
+    var apiBase: Setting<String?> = .init(value: nil, source: .standard)
+    var region: Setting<Region?> = .init(value: nil, source: .standard)
+    var authScheme: Setting<AuthScheme> = .init(value: .bearer, source: .standard)
+    var devices: Setting<[String]> = .init(value: [], source: .standard)
+    var theme: Setting<String> = .init(value: "default", source: .standard)
+    var refreshMargin: Setting<Double?> = .init(value: nil, source: .standard)
+    var logLevel: Setting<Logger.Level> = .init(value: .info, source: .standard)
+
+    /// The config file's path.
+    static func fileURL(environment: [String: String]) -> URL {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
+        return base.appendingPathComponent("vicotop/config.toml")
+    }
+
+    static let keys: Set<String> = ["api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level"]
+
+    /// Reads file, environment and flags. A malformed file is an error naming the file and the key.
+    static func load(_ options: GlobalOptions, deviceFlags: [String] = [],
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EffectiveConfiguration {
+        var config = EffectiveConfiguration()
+        let url = fileURL(environment: environment)
+        if FileManager.default.fileExists(atPath: url.path) { try config.apply(file: url) }
+        try config.apply(environment: environment)
+        config.apply(options, deviceFlags: deviceFlags)
+        return config
+    }
+
+    private mutating func apply(file url: URL) throws {
+        let path = url.path
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw CommandFailure(status: .usage, message: "cannot read \(path): \(error.localizedDescription)")
+        }
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
+            throw CommandFailure(status: .usage, message: "\(path) line \(error.source.begin.line): \(error.description)")
+        }
+        func bad(_ key: String, _ expected: String) -> CommandFailure {
+            CommandFailure(status: .usage, message: "\(path): key '\(key)' must be \(expected)")
+        }
+        for key in table.keys where !Self.keys.contains(key) {
+            throw CommandFailure(status: .usage, message: "\(path): unknown key '\(key)' (known: \(Self.keys.sorted().joined(separator: ", ")))")
+        }
+        let source = SettingSource.file(path)
+        if let value = table["api_base"] {
+            guard let text = value.string else { throw bad("api_base", "a string URL") }
+            apiBase = .init(value: text, source: source)
+        }
+        if let value = table["region"] {
+            guard let region = value.string.flatMap(Region.init(rawValue:)) else { throw bad("region", "\"us\" or \"eu\"") }
+            self.region = .init(value: region, source: source)
+        }
+        if let value = table["auth_scheme"] {
+            guard let scheme = value.string.flatMap(AuthScheme.init(rawValue:)) else { throw bad("auth_scheme", "\"bearer\" or \"raw\"") }
+            authScheme = .init(value: scheme, source: source)
+        }
+        if let value = table["devices"] {
+            if value.string == "all" {
+                devices = .init(value: [], source: source)
+            } else if let list = value.array?.map({ $0.string }), list.allSatisfy({ $0 != nil }) {
+                devices = .init(value: list.compactMap { $0 }, source: source)
+            } else {
+                throw bad("devices", "a list of serial numbers or \"all\"")
+            }
+        }
+        if let value = table["theme"] {
+            guard let theme = value.string else { throw bad("theme", "a theme name") }
+            self.theme = .init(value: theme, source: source)
+        }
+        if let value = table["refresh_margin"] {
+            guard let seconds = value.double ?? value.int.map(Double.init), seconds > 0, seconds <= 3600 else {
+                throw bad("refresh_margin", "seconds between 0 and 3600")
+            }
+            refreshMargin = .init(value: seconds, source: source)
+        }
+        if let value = table["log_level"] {
+            guard let level = value.string.flatMap(Logger.Level.init(rawValue:)) else {
+                throw bad("log_level", "one of trace, debug, info, notice, warning, error, critical")
+            }
+            logLevel = .init(value: level, source: source)
+        }
+    }
+
+    private mutating func apply(environment: [String: String]) throws {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        func bad(_ name: String, _ expected: String) -> CommandFailure {
+            CommandFailure(status: .usage, message: "environment \(name) must be \(expected)")
+        }
+        if let text = value("VICOTOP_API_BASE") { apiBase = .init(value: text, source: .environment("VICOTOP_API_BASE")) }
+        if let text = value("VICOTOP_REGION") {
+            guard let region = Region(rawValue: text) else { throw bad("VICOTOP_REGION", "us or eu") }
+            self.region = .init(value: region, source: .environment("VICOTOP_REGION"))
+        }
+        if let text = value("VICOTOP_AUTH_SCHEME") {
+            guard let scheme = AuthScheme(rawValue: text) else { throw bad("VICOTOP_AUTH_SCHEME", "bearer or raw") }
+            authScheme = .init(value: scheme, source: .environment("VICOTOP_AUTH_SCHEME"))
+        }
+        if let text = value("VICOTOP_DEVICES") {
+            let list = text == "all" ? [] : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            devices = .init(value: list, source: .environment("VICOTOP_DEVICES"))
+        }
+        if let text = value("VICOTOP_THEME") { theme = .init(value: text, source: .environment("VICOTOP_THEME")) }
+        if let text = value("VICOTOP_REFRESH_MARGIN") {
+            guard let seconds = Double(text), seconds > 0, seconds <= 3600 else { throw bad("VICOTOP_REFRESH_MARGIN", "seconds between 0 and 3600") }
+            refreshMargin = .init(value: seconds, source: .environment("VICOTOP_REFRESH_MARGIN"))
+        }
+        if let text = value("VICOTOP_LOG_LEVEL") {
+            guard let level = Logger.Level(rawValue: text) else { throw bad("VICOTOP_LOG_LEVEL", "a log level") }
+            logLevel = .init(value: level, source: .environment("VICOTOP_LOG_LEVEL"))
+        }
+    }
+
+    private mutating func apply(_ options: GlobalOptions, deviceFlags: [String]) {
+        if let text = options.apiBase { apiBase = .init(value: text, source: .flag("--api-base")) }
+        if let region = options.region { self.region = .init(value: region, source: .flag("--region")) }
+        if let scheme = options.authScheme { authScheme = .init(value: scheme, source: .flag("--auth-scheme")) }
+        if !deviceFlags.isEmpty { devices = .init(value: deviceFlags, source: .flag("--device")) }
+        if let level = options.logLevel { logLevel = .init(value: level, source: .flag("--log-level")) }
+    }
+}
