@@ -94,10 +94,10 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["ICEProbe"], path: "Tests/TestSupport"),
         .testTarget(name: "ICEProbeTests", dependencies: ["ICEProbe", "TestSupport"]),
-        .testTarget(name: "LiveSessionTests", dependencies: ["LiveSession", "VicohomeSimulator", "VicohomeAPI"]),
+        .testTarget(name: "LiveSessionTests", dependencies: ["LiveSession", "VicohomeSimulator", "VicohomeAPI", "TestSupport"]),
         .testTarget(name: "VicohomeAPITests", dependencies: ["VicohomeAPI", "VicohomeSimulator"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VicohomeSimulatorTests", dependencies: [
-            "VicohomeSimulator", "VicohomeAPI",
+            "VicohomeSimulator", "VicohomeAPI", "TestSupport",
             .product(name: "WebSocketKit", package: "websocket-kit"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

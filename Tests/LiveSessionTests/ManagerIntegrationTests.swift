@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import LiveSession
 import VicohomeAPI
@@ -222,14 +223,4 @@ struct ManagerIntegrationTests {
         #expect((5...40).contains(ping.lossPercent), "loss \(ping.lossPercent)")
         await harness.stop()
     }
-}
-
-/// Polls a condition until it holds or the deadline passes.
-func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    return condition()
 }

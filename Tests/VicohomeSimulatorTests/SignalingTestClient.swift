@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -48,7 +49,6 @@ final class SignalingTestClient: Sendable {
     }
 
     var messages: [SignalingMessage] { record.withLockedValue { $0.messages } }
-    var pongCount: Int { record.withLockedValue { $0.pongs.count } }
 
     /// Sends a ping and waits for its pong; `nil` when none arrives within `timeout`.
     func ping(sequence: UInt32, timeout: Duration = .seconds(2)) async throws -> Duration? {
@@ -109,15 +109,6 @@ func withSimulator(
     await simulator.stop()
 }
 
-/// Polls a condition until it holds or the deadline passes.
-func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        try await Task.sleep(for: .milliseconds(10))
-    }
-    return condition()
-}
 
 enum Serial {
     static let healthy = "VDCA1P2410000131"

@@ -66,9 +66,6 @@ public actor SessionManager {
             remoteCandidates: snapshot.remoteCandidates, vpn: vpn, errors: runtime.errors, events: runtime.events)
     }
 
-    /// Timers waiting in the scheduler (for benchmarks and tests).
-    public var pendingTimers: Int { scheduler.pendingCount }
-
     // MARK: Lifecycle
 
     /// Starts the timer scheduler.

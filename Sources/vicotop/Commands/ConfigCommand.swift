@@ -28,16 +28,9 @@ struct ConfigCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let config = try EffectiveConfiguration.load(options, environment: environment)
             let demo = config.apiBase.value == nil && config.region.value == nil
-            var token = (demo ? "(none: the embedded demo simulator is used)" : "(none: run vicotop login)", SettingSource.standard.description)
-            if let flag = options.token, !flag.isEmpty {
-                token = (Secret(flag).redacted, SettingSource.flag("--token").description)
-            } else if let env = environment["VICOHOME_TOKEN"], !env.isEmpty {
-                token = (Secret(env).redacted, SettingSource.environment("VICOHOME_TOKEN").description)
-            } else if let path = options.tokenFile {
-                token = ("(read from the file)", SettingSource.flag("--token-file \(path)").description)
-            } else if let stored = try CredentialsStore(environment: environment).load() {
-                token = (stored.token.redacted, "credentials \(CredentialsStore(environment: environment).url.path)")
-            }
+            let located = try Account.locateToken(options, environment: environment)
+            let token = located.map { ($0.token.redacted, $0.source) }
+                ?? (demo ? "(none: the embedded demo simulator is used)" : "(none: run vicotop login)", SettingSource.standard.description)
             let rows: [(String, String, String)] = [
                 ("config file", EffectiveConfiguration.fileURL(environment: environment).path, ""),
                 ("api_base", config.apiBase.value ?? "(from region)", config.apiBase.source.description),

@@ -28,10 +28,11 @@ struct LoginCommand: AsyncParsableCommand {
     func run() async throws {
         let options = root.global
         try await runReportingFailures {
+            let config = try EffectiveConfiguration.load(options)
             let password = try readPassword()
-            let baseURL = options.apiBase.flatMap(URL.init(string:)) ?? (options.region ?? .us).baseURL
+            let baseURL = config.apiBase.value.flatMap(URL.init(string:)) ?? (config.region.value ?? .us).baseURL
             let configuration = APIConfiguration(
-                baseURL: baseURL, authScheme: options.authScheme ?? .bearer,
+                baseURL: baseURL, authScheme: config.authScheme.value,
                 requestTimeout: .milliseconds(Int64((options.timeout ?? 10) * 1000)))
             let token = try await VicohomeClient(configuration: configuration).login(email: email, password: password)
             let store = CredentialsStore()

@@ -107,7 +107,7 @@ struct WatchPrinter: Sendable {
 
     func event(_ event: SessionEvent) {
         if jsonl {
-            Terminal.output(JSONLine.encode(["type": "event"], event))
+            Terminal.output(JSONLine.encode(type: "event", event))
         } else {
             let time = event.at.formatted(Date.ISO8601FormatStyle().time(includingFractionalSeconds: false).timeSeparator(.colon))
             let trace = event.traceId.map { " [\($0)]" } ?? ""
@@ -118,7 +118,7 @@ struct WatchPrinter: Sendable {
     func snapshot(_ snapshots: [DeviceSnapshot]) {
         if jsonl {
             let summary = FleetSummary(snapshots)
-            Terminal.output(JSONLine.encode(["type": "snapshot"], summary))
+            Terminal.output(JSONLine.encode(type: "snapshot", summary))
         } else {
             let live = snapshots.filter { $0.state.isLive }.count
             Terminal.output("── \(live)/\(snapshots.count) live ──\n" + StatusTable().render(snapshots))
@@ -143,18 +143,28 @@ struct FleetSummary: Encodable {
     }
 }
 
-/// One JSON object per line, with extra top-level fields merged in.
+/// One JSON object per line: the value's own fields plus `"type"`, encoded in one pass.
 enum JSONLine {
-    static func encode<T: Encodable>(_ extra: [String: String], _ value: T) -> String {
+    private struct Tagged<Value: Encodable>: Encodable {
+        var type: String
+        var value: Value
+        private enum CodingKeys: String, CodingKey { case type }
+        func encode(to encoder: any Encoder) throws {
+            try value.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(type, forKey: .type)
+        }
+    }
+
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        guard let data = try? encoder.encode(value),
-              var object = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(var fields) = object
-        else { return "{}" }
-        for (key, text) in extra { fields[key] = .string(text) }
-        object = .object(fields)
-        guard let line = try? encoder.encode(object) else { return "{}" }
+        return encoder
+    }()
+
+    static func encode<T: Encodable>(type: String, _ value: T) -> String {
+        guard let line = try? encoder.encode(Tagged(type: type, value: value)) else { return "{}" }
         return String(decoding: line, as: UTF8.self)
     }
 }

@@ -21,12 +21,9 @@ struct Account: Sendable {
     static func resolve(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws -> Account
     {
-        var token = try resolveToken(options, environment: environment)
-        var storedBase: URL?
-        if token == nil, let stored = try CredentialsStore(environment: environment).load() {
-            token = stored.token
-            storedBase = stored.apiBase.flatMap(URL.init(string:))
-        }
+        let located = try locateToken(options, environment: environment)
+        let token = located?.token
+        let storedBase = located?.apiBase.flatMap(URL.init(string:))
         let config = try EffectiveConfiguration.load(options, environment: environment)
         let timeout = Duration.milliseconds(Int64((options.timeout ?? 10) * 1000))
         let scheme = config.authScheme.value
@@ -47,12 +44,21 @@ struct Account: Sendable {
         return Account(client: VicohomeClient(configuration: configuration, token: token), simulator: nil)
     }
 
-    static func resolveToken(_ options: GlobalOptions, environment: [String: String]) throws -> Secret? {
+    /// A token, where it came from, and (for stored credentials) the API base it belongs to.
+    struct LocatedToken {
+        var token: Secret
+        var source: String
+        var apiBase: String?
+    }
+
+    /// Finds the token: `--token`, then `VICOHOME_TOKEN`, then `--token-file`, then the
+    /// credentials `vicotop login` stored.
+    static func locateToken(_ options: GlobalOptions, environment: [String: String]) throws -> LocatedToken? {
         if let token = options.token?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
-            return Secret(token)
+            return LocatedToken(token: Secret(token), source: "flag --token")
         }
         if let token = environment["VICOHOME_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
-            return Secret(token)
+            return LocatedToken(token: Secret(token), source: "environment VICOHOME_TOKEN")
         }
         if let path = options.tokenFile {
             let contents: String
@@ -63,7 +69,11 @@ struct Account: Sendable {
             guard !token.isEmpty else {
                 throw CommandFailure(status: .usage, message: "--token-file \(path) is empty")
             }
-            return Secret(token)
+            return LocatedToken(token: Secret(token), source: "flag --token-file \(path)")
+        }
+        let store = CredentialsStore(environment: environment)
+        if let stored = try store.load() {
+            return LocatedToken(token: stored.token, source: "credentials \(store.url.path)", apiBase: stored.apiBase)
         }
         return nil
     }
