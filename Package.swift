@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "VicohomeSimulator", targets: ["VicohomeSimulator"]),
         .library(name: "ICEProbe", targets: ["ICEProbe"]),
         .library(name: "LiveSession", targets: ["LiveSession"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -76,6 +77,20 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "CNCurses",
+                "LiveSession",
+                "VicohomeAPI",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "vicotop",
             dependencies: [
@@ -83,6 +98,7 @@ let package = Package(
                 "VicohomeSimulator",
                 "ICEProbe",
                 "LiveSession",
+                "Dashboard",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -104,6 +120,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "LiveSession", "VicohomeAPI", "TestSupport"]),
         .testTarget(name: "vicotopTests", dependencies: [
             "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -2,7 +2,6 @@ import ArgumentParser
 import VicohomeAPI
 
 /// The `vicotop` command: global options, then a subcommand.
-@main
 struct Vicotop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vicotop",
@@ -25,8 +24,8 @@ struct Vicotop: AsyncParsableCommand {
               70  internal error
             """,
         version: VicotopVersion.current,
-        subcommands: [WatchCommand.self, StatusCommand.self, LoginCommand.self, ConfigCommand.self, TicketCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self],
-        defaultSubcommand: WatchCommand.self
+        subcommands: [DashboardCommand.self, WatchCommand.self, StatusCommand.self, LoginCommand.self, ConfigCommand.self, TicketCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 
     @OptionGroup(title: "Global options")

@@ -55,6 +55,13 @@ public actor SessionManager {
     /// A stream of every session event from now on.
     public nonisolated func events(buffer: Int = 4096) -> AsyncStream<SessionEvent> { hub.subscribe(buffer: buffer) }
 
+    /// A stream that yields whenever some snapshot changed; bursts fold into one element.
+    /// Read ``snapshots`` after each element.
+    public nonisolated func snapshotChanges() -> AsyncStream<Void> { store.changes() }
+
+    /// Whether a VPN was detected when the manager started (nil when ICE probing is off).
+    public func vpnStatus() -> ConnectionReport.VPNStatus? { vpn }
+
     /// The connection report of one device's current (or last) session.
     public func report(_ serial: String) -> ConnectionReport? {
         guard let runtime = devices[serial] else { return nil }
@@ -91,6 +98,7 @@ public actor SessionManager {
         schedulerTask?.cancel()
         schedulerTask = nil
         hub.finish()
+        store.finish()
     }
 
     // MARK: Commands

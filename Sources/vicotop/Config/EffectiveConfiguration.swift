@@ -4,7 +4,7 @@ import TOMLKit
 import VicohomeAPI
 
 /// Where a setting came from, weakest first: default, config file, environment, flag.
-enum SettingSource: CustomStringConvertible, Equatable {
+enum SettingSource: CustomStringConvertible, Equatable, Sendable {
     case standard
     case file(String)
     case environment(String)
@@ -21,7 +21,7 @@ enum SettingSource: CustomStringConvertible, Equatable {
 }
 
 /// A setting's value and where it came from.
-struct Setting<Value> {
+struct Setting<Value: Sendable>: Sendable {
     var value: Value
     var source: SettingSource
 }
@@ -38,7 +38,7 @@ struct Setting<Value> {
 /// | `theme` | `VICOTOP_THEME` | — |
 /// | `refresh_margin` (seconds) | `VICOTOP_REFRESH_MARGIN` | — |
 /// | `log_level` | `VICOTOP_LOG_LEVEL` | `--log-level` |
-struct EffectiveConfiguration {
+struct EffectiveConfiguration: Sendable {
     var apiBase: Setting<String?> = .init(value: nil, source: .standard)
     var region: Setting<Region?> = .init(value: nil, source: .standard)
     var authScheme: Setting<AuthScheme> = .init(value: .bearer, source: .standard)

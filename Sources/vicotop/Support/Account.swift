@@ -18,8 +18,8 @@ struct Account: Sendable {
     ///
     /// Token precedence: `--token`, then `VICOHOME_TOKEN`, then `--token-file`, then the
     /// credentials `vicotop login` stored (with the API base it belongs to).
-    static func resolve(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
-        async throws -> Account
+    static func resolve(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+                        quiet: Bool = false) async throws -> Account
     {
         let located = try locateToken(options, environment: environment)
         let token = located?.token
@@ -30,7 +30,7 @@ struct Account: Sendable {
         if token == nil && config.apiBase.value == nil && config.region.value == nil {
             let simulator = VicohomeSimulator()
             try await simulator.start()
-            Terminal.error("vicotop: no account configured — using the embedded demo simulator at \(simulator.baseURL.absoluteString)")
+            if !quiet { Terminal.error("vicotop: no account configured — using the embedded demo simulator at \(simulator.baseURL.absoluteString)") }
             let configuration = APIConfiguration(baseURL: simulator.baseURL, authScheme: scheme, requestTimeout: timeout)
             return Account(client: VicohomeClient(configuration: configuration, token: simulator.token), simulator: simulator)
         }
@@ -114,16 +114,22 @@ extension CommandFailure {
 func runReportingFailures(_ body: () async throws -> Void) async throws {
     do {
         try await body()
-    } catch let failure as CommandFailure {
-        Terminal.error("vicotop: \(failure.message)")
-        throw failure.status.code
-    } catch let error as VicohomeError {
-        Terminal.error("vicotop: \(error.description)")
-        throw ExitStatus(error).code
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        Terminal.error("vicotop: internal error: \(Sanitizer.singleLine(String(describing: error)))")
-        throw ExitStatus.internalError.code
+        let (message, status) = FailureReport.describe(error)
+        Terminal.error("vicotop: \(message)")
+        throw status.code
+    }
+}
+
+/// The one-line message and exit status of a failure.
+enum FailureReport {
+    static func describe(_ error: any Error) -> (message: String, status: ExitStatus) {
+        switch error {
+        case let failure as CommandFailure: (failure.message, failure.status)
+        case let error as VicohomeError: (error.description, ExitStatus(error))
+        default: ("internal error: \(Sanitizer.singleLine(String(describing: error)))", .internalError)
+        }
     }
 }

@@ -11,7 +11,12 @@ struct FleetSession {
     var metrics: MetricsEndpoint?
 
     /// Lists the cameras, adds them (or only `serials`) and starts watching.
-    static func start(account: Account, config: EffectiveConfiguration, probeICE: Bool, metrics: ListenAddress?) async throws -> FleetSession {
+    ///
+    /// `attach` sees the manager before any device is added, so a subscriber misses no
+    /// event; `quiet` keeps the metrics address off standard error (the dashboard owns
+    /// the terminal).
+    static func start(account: Account, config: EffectiveConfiguration, probeICE: Bool, metrics: ListenAddress?,
+                      quiet: Bool = false, attach: (@Sendable (SessionManager) -> Void)? = nil) async throws -> FleetSession {
         var configuration = SessionConfiguration()
         configuration.probeICE = probeICE
         if let margin = config.refreshMargin.value {
@@ -24,10 +29,11 @@ struct FleetSession {
         logger.logLevel = logLevel
         let manager = SessionManager(client: account.client, configuration: configuration, logger: logger)
         await manager.start()
+        attach?(manager)
         var endpoint: MetricsEndpoint?
         if let metrics {
             endpoint = try await MetricsEndpoint.start(metrics, manager: manager)
-            Terminal.error("vicotop: metrics at http://\(ListenAddress(argument: "\(metrics.host):\(endpoint!.port)")!)/metrics")
+            if !quiet { Terminal.error("vicotop: metrics at http://\(ListenAddress(argument: "\(metrics.host):\(endpoint!.port)")!)/metrics") }
         }
         if serials.isEmpty {
             for device in try await account.client.listDevices() {

@@ -1,0 +1,366 @@
+import Dispatch
+import Foundation
+import LiveSession
+
+/// The interactive dashboard: ncurses on the main queue, driven by Dispatch sources.
+///
+/// - stdin is a read source, drained until ncurses has no key left; end of file means
+///   the terminal is gone.
+/// - SIGWINCH re-lays out; SIGINT, SIGTERM and SIGHUP end cleanly; SIGTSTP and SIGCONT
+///   suspend and restore the terminal.
+/// - A one-shot timer re-armed at each whole second while a countdown is on screen (else
+///   at each whole minute, for the clock): with nothing changing the process sleeps.
+/// - Session snapshots and events arrive on the main actor and mark panes dirty; dirty
+///   panes are redrawn at most ~30 times a second, keys at once.
+@MainActor
+public final class DashboardApp {
+    private var options: DashboardOptions
+    private let connector: DashboardConnector
+    private let onExit: @MainActor (DashboardExit) -> Never
+    private var model: DashboardModel
+    private var renderer: DashboardRenderer
+    private var screen: CursesScreen?
+    private var layout: Layout?
+    private var dirty = Set(Pane.allCases)
+    private var redrawPending = false
+    private var lastDraw = DispatchTime(uptimeNanoseconds: 0)
+    private var sources: [any DispatchSourceProtocol] = []
+    private var tick: (any DispatchSourceTimer)?
+    private var inputSource: (any DispatchSourceRead)?
+    private var connection: DashboardConnection?
+    private var tasks: [Task<Void, Never>] = []
+    private var statusClear: DispatchWorkItem?
+    private var stderrRedirect = StandardErrorRedirect()
+    private var finishing = false
+
+    /// The minimum time between two redraws caused by session updates.
+    static let frameInterval = DispatchTimeInterval.milliseconds(33)
+
+    /// Creates the dashboard; ``start()`` puts it on the screen.
+    public init(options: DashboardOptions, connector: @escaping DashboardConnector, onExit: @escaping @MainActor (DashboardExit) -> Never) {
+        self.options = options
+        self.connector = connector
+        self.onExit = onExit
+        model = DashboardModel(now: Date(), header: options.header)
+        model.themeName = options.theme.name
+        model.startup = "connecting to \(options.header.endpoint)…"
+        renderer = DashboardRenderer(glyphs: options.forceASCII ? .ascii : .unicode)
+    }
+
+    /// Takes over the terminal, draws the first frame and starts the fleet. Call on the
+    /// main queue, then hand the main thread to `dispatchMain()`.
+    public func start() throws {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT, SIGPIPE] { signal(signalNumber, SIG_IGN) }
+        let screen = try CursesScreen(theme: options.theme, environment: options.environment, forceASCII: options.forceASCII)
+        self.screen = screen
+        if screen.asciiOnly { renderer.glyphs = .ascii }
+        stderrRedirect.begin(path: options.stderrPath)
+        installSources()
+        draw()
+        scheduleTick()
+        connect()
+    }
+
+    // MARK: Sources
+
+    private func installSources() {
+        let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
+        input.setEventHandler { [unowned self] in
+            MainActor.assumeIsolated { self.readInput(available: self.inputSource?.data ?? 0) }
+        }
+        inputSource = input
+        input.resume()
+        sources.append(input)
+        let handlers: [(Int32, @MainActor () -> Void)] = [
+            (SIGWINCH, { [unowned self] in self.resized() }),
+            (SIGINT, { [unowned self] in self.finish(.quit(signal: SIGINT)) }),
+            (SIGTERM, { [unowned self] in self.finish(.quit(signal: SIGTERM)) }),
+            (SIGHUP, { [unowned self] in self.finish(.quit(signal: SIGHUP)) }),
+            (SIGTSTP, { [unowned self] in self.suspend() }),
+            (SIGCONT, { [unowned self] in self.continued() }),
+        ]
+        for (signalNumber, handler) in handlers {
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler { MainActor.assumeIsolated { handler() } }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func readInput(available: UInt) {
+        guard let screen, !finishing else { return }
+        let keys = screen.readKeys()
+        if keys.isEmpty && available == 0 {
+            // Readable with nothing to read: end of file or an I/O error (the terminal hung up).
+            finish(.terminalGone)
+            return
+        }
+        for key in keys {
+            let before = (model.mode, model.focus)
+            let effects = model.handle(key)
+            if (model.mode, model.focus) != before || !effects.isEmpty { dirty.formUnion(Pane.allCases) }
+            dirty.formUnion([.list, .detail, .log, .keyBar, .header])
+            run(effects)
+            if finishing { return }
+        }
+        if model.status != nil { scheduleStatusClear() }
+        draw()
+        scheduleTick()
+    }
+
+    private func resized() {
+        guard let screen, screen.refreshSize() else { return }
+        layout = nil
+        draw()
+    }
+
+    private func suspend() {
+        guard let screen else { return }
+        screen.suspend()
+        stderrRedirect.end()
+        // SIGSTOP cannot be blocked: the process stops here and carries on below on SIGCONT.
+        kill(getpid(), SIGSTOP)
+        continued()
+    }
+
+    private func continued() {
+        guard let screen, !finishing else { return }
+        stderrRedirect.end()
+        stderrRedirect.begin(path: options.stderrPath)
+        screen.resume()
+        _ = screen.refreshSize()
+        layout = nil
+        draw()
+    }
+
+    // MARK: Timer
+
+    /// Re-arms the one-shot timer at the next whole second (countdowns on screen) or the
+    /// next whole minute (only the header clock moves).
+    private func scheduleTick() {
+        let now = Date().timeIntervalSince1970
+        let period: Double = model.showsCountdown ? 1 : 60
+        let wait = period - now.truncatingRemainder(dividingBy: period) + 0.002
+        tick?.cancel()
+        let timer = DispatchSource.makeTimerSource(queue: .main)
+        timer.schedule(deadline: .now() + .milliseconds(Int(wait * 1000)), leeway: .milliseconds(20))
+        timer.setEventHandler { [unowned self] in
+            MainActor.assumeIsolated {
+                self.model.now = Date()
+                self.dirty.formUnion([.header, .list, .detail])
+                self.draw()
+                self.scheduleTick()
+            }
+        }
+        timer.resume()
+        tick = timer
+    }
+
+    // MARK: Session
+
+    private func connect() {
+        let connector = self.connector
+        let task = Task { [weak self] in
+            do {
+                let connection = try await connector { manager in
+                    Task { @MainActor in self?.subscribe(manager) }
+                }
+                self?.connected(connection)
+            } catch {
+                self?.finish(.failed(error))
+            }
+        }
+        tasks.append(task)
+    }
+
+    private func subscribe(_ manager: SessionManager) {
+        let events = manager.events()
+        let changes = manager.snapshotChanges()
+        tasks.append(Task { [weak self] in
+            for await event in events {
+                guard let self else { return }
+                self.model.record(event)
+                if event.serialNumber == self.model.selected { self.dirty.insert(.log) }
+                self.scheduleRedraw()
+            }
+        })
+        tasks.append(Task { [weak self] in
+            for await _ in changes {
+                guard let self else { return }
+                self.model.update(manager.snapshots)
+                self.dirty.formUnion([.header, .list, .detail])
+                self.scheduleRedraw()
+            }
+        })
+    }
+
+    private func connected(_ connection: DashboardConnection) {
+        guard !finishing else {
+            Task { await connection.close() }
+            return
+        }
+        self.connection = connection
+        model.header = connection.header
+        model.startup = nil
+        model.update(connection.manager.snapshots)
+        dirty.formUnion(Pane.allCases)
+        draw()
+        scheduleTick()
+        let manager = connection.manager
+        tasks.append(Task { [weak self] in
+            guard let vpn = await manager.vpnStatus() else { return }
+            self?.model.header.vpn = vpn.detected ? "on (\(vpn.interfaces.joined(separator: ",")))" : "none"
+            self?.dirty.insert(.header)
+            self?.scheduleRedraw()
+        })
+    }
+
+    // MARK: Drawing
+
+    private func scheduleRedraw() {
+        guard !redrawPending, !finishing else { return }
+        redrawPending = true
+        let earliest = lastDraw + Self.frameInterval
+        let deadline = max(earliest, DispatchTime.now())
+        DispatchQueue.main.asyncAfter(deadline: deadline) { [weak self] in
+            MainActor.assumeIsolated {
+                guard let self else { return }
+                self.redrawPending = false
+                self.draw()
+                self.scheduleTickIfCountdownChanged()
+            }
+        }
+    }
+
+    private var tickedForCountdown = false
+
+    private func scheduleTickIfCountdownChanged() {
+        if model.showsCountdown != tickedForCountdown { scheduleTick() }
+    }
+
+    /// Draws the dirty panes: werase, draw, wnoutrefresh each, then one doupdate.
+    private func draw() {
+        guard let screen, !finishing else { return }
+        tickedForCountdown = model.showsCountdown
+        let size = screen.size
+        let newLayout = renderer.layout(model, size: size)
+        if newLayout != layout {
+            screen.arrange(newLayout)
+            layout = newLayout
+            dirty.formUnion(Pane.allCases)
+        }
+        if let rect = newLayout.rect(.list) { model.pageSize = max(1, rect.height - 3) }
+        let helpOpen = newLayout.rect(.help) != nil
+        for (pane, _) in newLayout.panes where dirty.contains(pane) || (pane == .help && helpOpen) {
+            guard let window = screen.window(pane) else { continue }
+            window.erase()
+            renderer.draw(pane, model: model, size: size, on: window)
+            window.stage()
+        }
+        dirty.removeAll()
+        screen.update()
+        lastDraw = .now()
+    }
+
+    private func scheduleStatusClear() {
+        statusClear?.cancel()
+        let item = DispatchWorkItem { [weak self] in
+            MainActor.assumeIsolated {
+                guard let self, self.model.mode == .normal else { return }
+                self.model.status = nil
+                self.dirty.insert(.keyBar)
+                self.scheduleRedraw()
+            }
+        }
+        statusClear = item
+        DispatchQueue.main.asyncAfter(deadline: .now() + 6, execute: item)
+    }
+
+    // MARK: Effects
+
+    private func run(_ effects: [Effect]) {
+        for effect in effects {
+            if case .quit = effect { finish(.quit(signal: nil)); return }
+            if case .cycleTheme = effect { cycleTheme(); continue }
+            if case .copy(let text) = effect {
+                screen?.writeThrough(Clipboard.osc52(text, insideTmux: options.environment["TMUX"] != nil))
+                continue
+            }
+            guard let manager = connection?.manager else {
+                model.status = StatusMessage("still connecting", isError: true)
+                continue
+            }
+            switch effect {
+            case .reconnect(let serial): tasks.append(Task { await manager.reconnect(serial) })
+            case .reconnectAll: tasks.append(Task { await manager.reconnectAll() })
+            case .refreshTicket(let serial): tasks.append(Task { await manager.refreshTicket(serial) })
+            case .stopWatching(let serial): tasks.append(Task { await manager.stop(serial) })
+            case .resumeWatching(let serial): tasks.append(Task { await manager.startWatching(serial) })
+            case .probeICE(let serial): tasks.append(Task { await manager.probeICE(serial) })
+            case .add(let serial): tasks.append(Task { await manager.add(serial); await manager.startWatching(serial) })
+            case .remove(let serial): tasks.append(Task { await manager.remove(serial) })
+            case .exportReport(let serial): export(serial, manager: manager)
+            case .copy, .cycleTheme, .quit: break
+            }
+        }
+        tasks.removeAll { $0.isCancelled }
+    }
+
+    private func export(_ serial: String, manager: SessionManager) {
+        let directory = options.reportDirectory
+        tasks.append(Task { [weak self] in
+            guard let report = await manager.report(serial) else { return }
+            let message: StatusMessage
+            do {
+                let url = try ReportExport.write(report, to: directory)
+                message = StatusMessage("report written to \(url.path)")
+            } catch {
+                message = StatusMessage("cannot write the report: \(error.localizedDescription)", isError: true)
+            }
+            guard let self else { return }
+            self.model.status = message
+            self.dirty.insert(.keyBar)
+            self.scheduleStatusClear()
+            self.scheduleRedraw()
+        })
+    }
+
+    private func cycleTheme() {
+        let names = options.catalog.names()
+        let index = names.firstIndex(of: options.theme.name) ?? -1
+        let next = names[(index + 1) % names.count]
+        do {
+            let theme = try options.catalog.load(next)
+            options.theme = theme
+            model.themeName = theme.name
+            screen?.apply(theme)
+            model.status = StatusMessage("theme \(theme.name)")
+        } catch {
+            model.status = StatusMessage(error.description, isError: true)
+        }
+        dirty.formUnion(Pane.allCases)
+    }
+
+    // MARK: Exit
+
+    /// Restores the terminal first (so the shell is usable at once), then closes the
+    /// sessions with a deadline, then exits.
+    private func finish(_ exit: DashboardExit) {
+        guard !finishing else { return }
+        finishing = true
+        for source in sources { source.cancel() }
+        tick?.cancel()
+        screen?.end()
+        screen = nil
+        stderrRedirect.end()
+        for task in tasks { task.cancel() }
+        let onExit = self.onExit
+        guard let connection else { onExit(exit) }
+        // A server that does not answer must not keep a closed terminal waiting.
+        DispatchQueue.main.asyncAfter(deadline: .now() + .milliseconds(700)) { MainActor.assumeIsolated { () -> Void in onExit(exit) } }
+        Task { @MainActor in
+            await connection.close()
+            onExit(exit)
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import LiveSession
+
+/// Everything the dashboard shows, and what keys do to it. Pure: no terminal, no clock,
+/// no network, so views and keys are tested without either.
+public struct DashboardModel: Sendable {
+    /// The devices, in the manager's order.
+    public var snapshots: [DeviceSnapshot] = []
+    /// The time the countdowns are computed at.
+    public var now: Date
+    /// Endpoint, account, VPN.
+    public var header: HeaderInfo
+    /// A line shown while the fleet is being set up, or why it could not be.
+    public var startup: String?
+    /// The filter typed after `/` (empty: none).
+    public var filter = ""
+    /// The list's order.
+    public var sort: SortOrder = .added
+    /// The selected device's serial.
+    public var selected: String?
+    /// Where keys move.
+    public var focus: Focus = .list
+    /// Lines scrolled in the focused detail.
+    public var detailScroll = 0
+    /// Prompts and overlays.
+    public var mode: InputMode = .normal
+    /// Each device's recent events.
+    public var logs: [String: EventLog] = [:]
+    /// The last command's outcome.
+    public var status: StatusMessage?
+    /// The theme's name, shown in the help.
+    public var themeName = "default"
+    /// Rows of the list pane, set by the layout so paging moves by a screenful.
+    public var pageSize = 10
+
+    /// Creates a model.
+    public init(now: Date, header: HeaderInfo) {
+        self.now = now
+        self.header = header
+    }
+
+    // MARK: Derived
+
+    /// The devices shown: filtered, then sorted.
+    public var visible: [DeviceSnapshot] {
+        let needle = filter.lowercased()
+        let matching = needle.isEmpty ? snapshots : snapshots.filter { snapshot in
+            snapshot.serialNumber.lowercased().contains(needle)
+                || (snapshot.name?.lowercased().contains(needle) ?? false)
+                || snapshot.state.word.contains(needle)
+        }
+        return sort.sorted(matching)
+    }
+
+    /// The selected device, when it is visible.
+    public var selectedSnapshot: DeviceSnapshot? {
+        guard let selected else { return nil }
+        return visible.first { $0.serialNumber == selected }
+    }
+
+    /// Counts for the header.
+    public var counts: (total: Int, live: Int, refreshing: Int, failing: Int) {
+        var live = 0, refreshing = 0, failing = 0
+        for snapshot in snapshots {
+            switch snapshot.state {
+            case .live: live += 1
+            case .refreshing: refreshing += 1
+            case .backingOff, .unauthorized, .failed: failing += 1
+            default: break
+            }
+        }
+        return (snapshots.count, live, refreshing, failing)
+    }
+
+    /// Whether some visible device shows a ticket countdown (the 1 Hz tick runs only then).
+    public var showsCountdown: Bool { visible.contains { $0.ticket != nil } }
+
+    // MARK: Updates
+
+    /// Takes a new set of snapshots, keeping the selection on the same device.
+    public mutating func update(_ snapshots: [DeviceSnapshot]) {
+        self.snapshots = snapshots
+        keepSelectionValid()
+    }
+
+    /// Records an event in its device's log.
+    public mutating func record(_ event: SessionEvent) {
+        logs[event.serialNumber, default: EventLog()].append(event)
+    }
+
+    private mutating func keepSelectionValid() {
+        let shown = visible
+        if let selected, shown.contains(where: { $0.serialNumber == selected }) { return }
+        selected = shown.first?.serialNumber
+        detailScroll = 0
+    }
+
+    // MARK: Keys
+
+    /// Applies a key and returns what the world must do.
+    public mutating func handle(_ key: Key) -> [Effect] {
+        switch mode {
+        case .normal: break
+        case .help:
+            mode = .normal
+            return key == .character("q") ? [.quit] : []
+        case .filtering(let text):
+            switch key {
+            case .escape: filter = ""; mode = .normal; keepSelectionValid()
+            case .enter: mode = .normal
+            case .backspace: filter = String(text.dropLast()); mode = .filtering(filter); keepSelectionValid()
+            case .character(let character): filter = text + String(character); mode = .filtering(filter); keepSelectionValid()
+            default: break
+            }
+            return []
+        case .adding(let text):
+            switch key {
+            case .escape: mode = .normal
+            case .enter:
+                mode = .normal
+                let serial = text.trimmingCharacters(in: .whitespaces)
+                guard Self.isPlausibleSerial(serial) else {
+                    status = StatusMessage("not a serial number: '\(serial)'", isError: true)
+                    return []
+                }
+                guard !snapshots.contains(where: { $0.serialNumber == serial }) else {
+                    status = StatusMessage("\(serial) is already watched", isError: true)
+                    return []
+                }
+                status = StatusMessage("adding \(serial)")
+                selected = serial
+                return [.add(serial)]
+            case .backspace: mode = .adding(String(text.dropLast()))
+            case .character(let character) where text.count < 64: mode = .adding(text + String(character))
+            default: break
+            }
+            return []
+        case .confirmReconnectAll:
+            mode = .normal
+            guard key == .character("y") || key == .character("Y") else { status = StatusMessage("reconnect all: cancelled"); return [] }
+            status = StatusMessage("reconnecting all \(snapshots.count) devices")
+            return [.reconnectAll]
+        case .confirmRemove(let serial):
+            mode = .normal
+            guard key == .character("y") || key == .character("Y") else { status = StatusMessage("remove: cancelled"); return [] }
+            status = StatusMessage("removed \(serial)")
+            return [.remove(serial)]
+        }
+        if key == .escape {
+            if focus == .detail { focus = .list } else if !filter.isEmpty { filter = ""; keepSelectionValid() }
+            status = nil
+            return []
+        }
+        guard let action = KeyMap.action(for: key) else { return [] }
+        return perform(action)
+    }
+
+    /// Applies an action in normal mode.
+    public mutating func perform(_ action: Action) -> [Effect] {
+        let selectedSerial = selectedSnapshot?.serialNumber
+        switch action {
+        case .selectNext: focus == .detail ? scrollDetail(1) : move(1)
+        case .selectPrevious: focus == .detail ? scrollDetail(-1) : move(-1)
+        case .pageDown: focus == .detail ? scrollDetail(max(1, pageSize - 1)) : move(max(1, pageSize - 1))
+        case .pageUp: focus == .detail ? scrollDetail(-max(1, pageSize - 1)) : move(-max(1, pageSize - 1))
+        case .selectFirst: focus == .detail ? (detailScroll = 0) : move(-Int.max / 2)
+        case .selectLast: if focus == .list { move(Int.max / 2) }
+        case .toggleFocus:
+            focus = focus == .list ? .detail : .list
+            detailScroll = 0
+        case .reconnect:
+            guard let serial = selectedSerial else { return noDevice() }
+            status = StatusMessage("reconnecting \(serial)")
+            return [.reconnect(serial)]
+        case .reconnectAll:
+            guard !snapshots.isEmpty else { return noDevice() }
+            mode = .confirmReconnectAll
+        case .refreshTicket:
+            guard let serial = selectedSerial else { return noDevice() }
+            status = StatusMessage("refreshing the ticket of \(serial)")
+            return [.refreshTicket(serial)]
+        case .toggleWatching:
+            guard let snapshot = selectedSnapshot else { return noDevice() }
+            if snapshot.state == .stopped {
+                status = StatusMessage("resuming \(snapshot.serialNumber)")
+                return [.resumeWatching(snapshot.serialNumber)]
+            }
+            status = StatusMessage("stopping \(snapshot.serialNumber) (stoplive)")
+            return [.stopWatching(snapshot.serialNumber)]
+        case .probeICE:
+            guard let serial = selectedSerial else { return noDevice() }
+            status = StatusMessage("probing the ICE servers of \(serial)")
+            return [.probeICE(serial)]
+        case .filter: mode = .filtering(filter)
+        case .cycleSort:
+            sort = sort.next
+            status = StatusMessage("sorted by \(sort.rawValue)")
+        case .addDevice: mode = .adding("")
+        case .removeDevice:
+            guard let serial = selectedSerial else { return noDevice() }
+            mode = .confirmRemove(serial)
+        case .copyTraceId:
+            guard let snapshot = selectedSnapshot else { return noDevice() }
+            guard let traceId = snapshot.ticket?.traceId else {
+                status = StatusMessage("\(snapshot.serialNumber) has no ticket yet", isError: true)
+                return []
+            }
+            status = StatusMessage("copied traceId \(traceId)")
+            return [.copy(traceId)]
+        case .exportReport:
+            guard let serial = selectedSerial else { return noDevice() }
+            return [.exportReport(serial)]
+        case .cycleTheme: return [.cycleTheme]
+        case .help: mode = .help
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    private mutating func noDevice() -> [Effect] {
+        status = StatusMessage("no device selected", isError: true)
+        return []
+    }
+
+    private mutating func move(_ offset: Int) {
+        let shown = visible
+        guard !shown.isEmpty else { return }
+        let current = shown.firstIndex { $0.serialNumber == selected } ?? 0
+        let target = min(shown.count - 1, max(0, current + offset))
+        if shown[target].serialNumber != selected { detailScroll = 0 }
+        selected = shown[target].serialNumber
+    }
+
+    private mutating func scrollDetail(_ offset: Int) {
+        detailScroll = max(0, detailScroll + offset)
+    }
+
+    /// Serial numbers are short runs of letters and digits.
+    static func isPlausibleSerial(_ text: String) -> Bool {
+        (4...40).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}
