@@ -120,7 +120,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "LiveSession", "VicohomeAPI", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "LiveSession", "VicohomeAPI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "vicotopTests", dependencies: [
             "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

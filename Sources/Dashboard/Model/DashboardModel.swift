@@ -30,6 +30,8 @@ public struct DashboardModel: Sendable {
     public var status: StatusMessage?
     /// The theme's name, shown in the help.
     public var themeName = "default"
+    /// The time zone clocks are shown in (the local one; fixed in tests).
+    public var timeZone: TimeZone = .current
     /// Rows of the list pane, set by the layout so paging moves by a screenful.
     public var pageSize = 10
 

@@ -13,8 +13,18 @@ public enum ScreenText {
         if !asciiOnly && text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         let single = Sanitizer.singleLine(text, replacement: asciiOnly ? "?" : "\u{FFFD}")
         guard asciiOnly else { return single }
-        return String(single.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
+        var out = ""
+        for scalar in single.unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar) } else { out += asciiFallbacks[scalar] ?? "?" }
+        }
+        return out
     }
+
+    /// Punctuation the dashboard itself uses, spelled in ASCII for non-UTF-8 terminals.
+    private static let asciiFallbacks: [Unicode.Scalar: String] = [
+        "—": "-", "–": "-", "·": ".", "…": "~", "→": "->", "←": "<-", "↓": "v", "↑": "^", "×": "x", "•": "*", "│": "|", "─": "-",
+        "≤": "<=", "≥": ">=", "±": "+/-",
+    ]
 
     /// The longest prefix of `text` that fits in `width` cells, and the cells it takes.
     public static func clip(_ text: String, to width: Int) -> (text: Substring, width: Int) {

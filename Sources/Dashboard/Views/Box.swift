@@ -27,4 +27,12 @@ enum Box {
         }
         return surface.region(Rect(x: 1, y: 1, width: width - 2, height: height - 2))
     }
+
+    /// Writes a short note into the bottom edge, right-aligned ("3 more ↓").
+    static func footnote(_ text: String, on surface: any Surface) {
+        let note = " \(text) "
+        let column = surface.width - ScreenText.width(note) - 2
+        guard surface.height >= 2, column > 2 else { return }
+        surface.put(note, row: surface.height - 1, column: column, style: .muted)
+    }
 }

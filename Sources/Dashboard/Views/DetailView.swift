@@ -20,21 +20,21 @@ struct DetailView {
             inner.put(" select a device with j/k", row: 0, column: 0, style: .muted)
             return
         }
-        let lines = self.lines(snapshot, now: model.now, width: inner.width)
+        let lines = self.lines(snapshot, now: model.now, zone: model.timeZone, width: inner.width)
         let maximumScroll = max(0, lines.count - inner.height)
         let scroll = min(model.detailScroll, maximumScroll)
         for (row, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
             inner.put(line, row: row)
         }
         if scroll < maximumScroll {
-            inner.put("\(glyphs.isASCII ? "v" : "↓") more (Enter, j/k)", row: inner.height - 1, column: max(0, inner.width - 18), style: .muted)
+            Box.footnote(model.focus == .detail ? "\(maximumScroll - scroll) more ↓ j/k" : "\(maximumScroll - scroll) more ↓ Enter", on: surface)
         }
     }
 
     /// The detail as lines, before scrolling.
-    func lines(_ snapshot: DeviceSnapshot, now: Date, width: Int) -> [Line] {
+    func lines(_ snapshot: DeviceSnapshot, now: Date, zone: TimeZone, width: Int) -> [Line] {
         var lines: [Line] = []
-        let label = 10
+        let label = 11
         func row(_ name: String, _ spans: [Span]) {
             lines.append(Line([Span(ScreenText.pad(name, to: label), .muted)] + spans))
         }
@@ -43,7 +43,7 @@ struct DetailView {
         }
 
         var state = [Span(glyphs.mark(snapshot.state) + " " + snapshot.state.word, Style(StateStyle.role(snapshot.state), bold: true))]
-        if let since = snapshot.stateSince { state.append(Span(" since \(Format.time(since)) (\(Format.age(now.timeIntervalSince(since))))", .muted)) }
+        if let since = snapshot.stateSince { state.append(Span(" since \(Format.time(since, in: zone)) (\(Format.age(now.timeIntervalSince(since))))", .muted)) }
         if case .backingOff(let until, let reason) = snapshot.state {
             state.append(Span("  retry in \(Format.countdown(until.timeIntervalSince(now))) (\(reason.rawValue))", Style(.warn)))
         }
@@ -57,8 +57,8 @@ struct DetailView {
             row("", field("signal", ticket.signalServer))
             let left = ticket.expiresAt.timeIntervalSince(now)
             let fraction = ticket.lifetime > 0 ? left / ticket.lifetime : 0
-            var expiry = field("time", ticket.serverTime.map { Format.time($0) } ?? "—")
-            expiry += [Span("expires ", .muted), Span(Format.time(ticket.expiresAt), .text),
+            var expiry = field("time", ticket.serverTime.map { Format.time($0, in: zone) } ?? "—")
+            expiry += [Span("expires ", .muted), Span(Format.time(ticket.expiresAt, in: zone), .text),
                        Span(" (\(left > 0 ? "in " : "")\(Format.countdown(left)))", Style(StateStyle.countdownRole(secondsLeft: left, fraction: fraction)))]
             row("", expiry)
             row("", field("ping every", Format.interval(ticket.pingInterval)) + field("stop-live", Format.interval(ticket.stopLiveTimeout))

@@ -61,7 +61,10 @@ struct DeviceListView {
             inner.put(line(snapshot, columns: columns, now: model.now, selected: selected), row: row)
         }
         if offset + space < rows.count {
-            inner.put("\(rows.count - offset - space) more \(glyphs.isASCII ? "v" : "↓")", row: space, column: max(0, inner.width - 10), style: .muted)
+            Box.footnote("\(rows.count - offset - space) more ↓", on: surface)
+        }
+        if offset > 0 && offset + space >= rows.count {
+            Box.footnote("\(offset) more ↑", on: surface)
         }
     }
 

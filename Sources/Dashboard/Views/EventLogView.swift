@@ -16,15 +16,21 @@ struct EventLogView {
             inner.put(" no events yet", row: 0, column: 0, style: .muted)
             return
         }
-        let traceWidth = inner.width >= 70 ? 32 : 8
+        // traceIds share a long prefix and differ at the end, so a cut keeps the end.
+        let traceWidth = max(8, min(32, inner.width / 3))
         for (row, event) in events.suffix(inner.height).enumerated() {
-            let trace = ScreenText.pad(event.traceId.map { String($0.prefix(traceWidth)) } ?? "—", to: min(traceWidth, 32))
+            let trace = ScreenText.pad(event.traceId.map { Self.tail($0, width: traceWidth, ellipsis: glyphs.ellipsis) } ?? "—", to: traceWidth)
             inner.put(Line([
-                Span(Format.time(event.at) + " ", .muted),
+                Span(Format.time(event.at, in: model.timeZone) + " ", .muted),
                 Span(trace + " ", .muted),
                 Span(event.message, Style(role(event))),
             ]), row: row)
         }
+    }
+
+    static func tail(_ text: String, width: Int, ellipsis: String) -> String {
+        guard text.count > width else { return text }
+        return ellipsis + String(text.suffix(width - 1))
     }
 
     private func role(_ event: SessionEvent) -> Role {

@@ -1,0 +1,94 @@
+import Dashboard
+import Foundation
+import Testing
+
+/// The whole screen rendered into memory and compared with the text in Snapshots/.
+/// Set VICOTOP_RECORD_SNAPSHOTS=1 to rewrite the files after an intended change, then
+/// review the diff.
+@MainActor
+@Suite("Screen snapshots")
+struct ScreenSnapshotTests {
+    nonisolated static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
+
+    @Test("the dashboard at 80×24, 120×40 and 200×60", arguments: sizes)
+    func dashboard(size: Size) throws {
+        let screen = DashboardRenderer(glyphs: .unicode).render(Fixtures.model(), size: size)
+        try assertSnapshot(screen.text, named: "dashboard-\(size.width)x\(size.height)")
+    }
+
+    @Test("ASCII fallbacks at 80×24")
+    func ascii() throws {
+        let screen = DashboardRenderer(glyphs: .ascii).render(Fixtures.model(), size: Size(width: 80, height: 24), asciiOnly: true)
+        #expect(screen.text.unicodeScalars.allSatisfy { $0.isASCII })
+        try assertSnapshot(screen.text, named: "dashboard-ascii-80x24")
+    }
+
+    @Test("the help overlay at 120×40")
+    func help() throws {
+        var model = Fixtures.model()
+        _ = model.handle(.character("?"))
+        let screen = DashboardRenderer(glyphs: .unicode).render(model, size: Size(width: 120, height: 40))
+        for binding in KeyMap.bindings { #expect(screen.text.contains(binding.help)) }
+        try assertSnapshot(screen.text, named: "help-120x40")
+    }
+
+    @Test("the detail focused at 80×24")
+    func focusedDetail() throws {
+        var model = Fixtures.model()
+        _ = model.handle(.enter)
+        let screen = DashboardRenderer(glyphs: .unicode).render(model, size: Size(width: 80, height: 24))
+        try assertSnapshot(screen.text, named: "detail-focused-80x24")
+    }
+
+    @Test("tiny terminals get the notice", arguments: [Size(width: 40, height: 10), Size(width: 59, height: 24), Size(width: 80, height: 13)])
+    func tooSmall(size: Size) throws {
+        let screen = DashboardRenderer(glyphs: .unicode).render(Fixtures.model(), size: size)
+        #expect(screen.text.contains("terminal too small"))
+        #expect(screen.text.contains("need 60×14"))
+        try assertSnapshot(screen.text, named: "too-small-\(size.width)x\(size.height)")
+    }
+
+    @Test("every size from 1×1 to 130×45 renders inside its bounds")
+    func everySize() {
+        let renderer = DashboardRenderer(glyphs: .unicode)
+        var model = Fixtures.model()
+        var failures: [Size] = []
+        for width in Array(1...20) + Array(stride(from: 21, through: 130, by: 4)) {
+            for height in Array(1...16) + [20, 24, 33, 45] {
+                let screen = renderer.render(model, size: Size(width: width, height: height))
+                if screen.lines.count != height || !screen.lines.allSatisfy({ ScreenText.width($0) <= width }) {
+                    failures.append(Size(width: width, height: height))
+                }
+            }
+        }
+        #expect(failures.isEmpty, "overflow at \(failures)")
+        _ = model.handle(.character("?"))
+        for width in stride(from: 1, through: 130, by: 3) {
+            let screen = renderer.render(model, size: Size(width: width, height: 20))
+            #expect(screen.lines.allSatisfy { ScreenText.width($0) <= width })
+        }
+    }
+
+    private func assertSnapshot(_ text: String, named name: String, filePath: String = #filePath) throws {
+        let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+        let url = folder.appendingPathComponent("\(name).txt")
+        let rendered = text + "\n"
+        if ProcessInfo.processInfo.environment["VICOTOP_RECORD_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try rendered.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if expected != rendered {
+            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(expectedLines, renderedLines).enumerated().first { $0.element.0 != $0.element.1 }
+            Issue.record("""
+                \(name) differs from Snapshots/\(name).txt (VICOTOP_RECORD_SNAPSHOTS=1 rewrites it)
+                first difference at line \((first?.offset ?? min(expectedLines.count, renderedLines.count)) + 1):
+                expected: \(first.map { String($0.element.0) } ?? "")
+                rendered: \(first.map { String($0.element.1) } ?? "")
+                """)
+        }
+    }
+}
