@@ -360,6 +360,8 @@ class Simulator:
     """`vicotop simulate --generated-fleet N` on 127.0.0.1, output kept in a file."""
 
     def __init__(self, binary, devices, env, temp_root):
+        # The port is free when probed; another process could take it before the
+        # simulator binds it, which wait_ready() would then report.
         self.port = free_port()
         self.log_path = os.path.join(temp_root, "simulator.log")
         # A file rather than a pipe: nobody reads a pipe after the banner, and a full
@@ -453,11 +455,14 @@ class Dashboard:
         return total
 
     def drain(self):
-        """Reads whatever output is already waiting; true when there was some."""
-        drained = False
-        while data := self.read(0):
-            drained = True
-        return drained
+        """Reads and discards whatever output is already waiting."""
+        while (data := self.read(0)) != b"":
+            if data is None:
+                raise RuntimeError(f"dashboard exited early ({self.process.poll()})")
+
+    def readable(self, timeout):
+        """Whether output arrives within `timeout` seconds (without reading it)."""
+        return bool(select.select([self.master], [], [], timeout)[0])
 
     def write(self, data):
         os.write(self.master, data)
@@ -529,7 +534,8 @@ def measure_first_frame(dashboard):
         # the header that makes the check pass.
         timeout = FRAME_QUIET_GAP if complete else deadline - time.perf_counter()
         if timeout <= 0:
-            return None
+            shown = "\n".join(f"  |{screen.line(row).rstrip()}" for row in range(screen.rows) if screen.line(row).strip())
+            raise RuntimeError(f"no complete first frame within {FIRST_FRAME_TIMEOUT:g} s; the screen shows:\n{shown}")
         data = dashboard.read(timeout)
         now = time.perf_counter()
         if data is None:
@@ -551,8 +557,9 @@ def measure_keys(dashboard, count):
         dashboard.pump(KEY_SPACING)              # lets the previous key's redraw finish
         # Output just before the key would be taken for its answer: wait for a short
         # silence, draining again while the dashboard is still talking.
-        while dashboard.drain() or select.select([dashboard.master], [], [], KEY_QUIET_GAP)[0]:
-            pass
+        dashboard.drain()
+        while dashboard.readable(KEY_QUIET_GAP):
+            dashboard.drain()
         dashboard.write(key)
         sent = time.perf_counter()
         data = dashboard.read(KEY_TIMEOUT)
@@ -586,10 +593,7 @@ def run_scenario(name, binary, args, temp_root):
         dashboard = Dashboard(argv, env)
         print(f"[{name}] dashboard pid {dashboard.pid}", flush=True)
         result["first_frame_ms"] = measure_first_frame(dashboard)
-        if result["first_frame_ms"] is None:
-            print(f"[{name}] no complete first frame within {FIRST_FRAME_TIMEOUT:.0f} s", flush=True)
-        else:
-            print(f"[{name}] first frame {result['first_frame_ms']:.0f} ms", flush=True)
+        print(f"[{name}] first frame {result['first_frame_ms']:.0f} ms", flush=True)
 
         print(f"[{name}] warm-up {args.warmup:g} s, then a {args.window:g} s window", flush=True)
         dashboard.pump(args.warmup)
@@ -688,6 +692,17 @@ def default_binary():
     return release if os.access(release, os.X_OK) else os.path.join(PACKAGE_ROOT, ".build", "debug", "vicotop")
 
 
+def has_dashboard(binary):
+    """Whether `binary --help` lists the dashboard; an older build would run `watch` instead."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="vicotop-bench-") as temp:
+            help_text = subprocess.run([binary, "--help"], capture_output=True, text=True, timeout=10,
+                                       env=child_environment(temp)).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return re.search(r"^\s+dashboard\b", help_text, re.M) is not None
+
+
 def main():
     parser = argparse.ArgumentParser(description="Benchmark the vicotop dashboard in a pty (prints figures).")
     parser.add_argument("--binary", default=default_binary(), help="vicotop executable (default: %(default)s)")
@@ -699,6 +714,8 @@ def main():
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         parser.error(f"not an executable: {args.binary}")
+    if not has_dashboard(args.binary):
+        parser.error(f"{args.binary} has no dashboard subcommand (a build from before the dashboard?)")
     if args.window <= 0:
         parser.error("--window must be positive")
 

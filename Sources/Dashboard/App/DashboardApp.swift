@@ -139,7 +139,8 @@ public final class DashboardApp {
     /// next whole minute (only the header clock moves).
     private func scheduleTick() {
         let now = Date().timeIntervalSince1970
-        let period: Double = model.showsCountdown ? 1 : 60
+        tickedForCountdown = model.showsCountdown
+        let period: Double = tickedForCountdown ? 1 : 60
         let wait = period - now.truncatingRemainder(dividingBy: period) + 0.002
         tick?.cancel()
         let timer = DispatchSource.makeTimerSource(queue: .main)
@@ -187,9 +188,13 @@ public final class DashboardApp {
         tasks.append(Task { [weak self] in
             for await _ in changes {
                 guard let self else { return }
+                let states = self.model.snapshots.map(\.state)
                 self.model.update(manager.snapshots)
                 self.dirty.formUnion([.header, .list, .detail])
-                self.scheduleRedraw()
+                // While the 1 Hz tick runs, a change that leaves every state as it was
+                // (a pong, a new round trip) waits for the tick instead of drawing a frame
+                // of its own: one wake-up a second, not one per pong.
+                if !self.tickedForCountdown || self.model.snapshots.map(\.state) != states { self.scheduleRedraw() }
             }
         })
     }
@@ -241,7 +246,6 @@ public final class DashboardApp {
     /// Draws the dirty panes: werase, draw, wnoutrefresh each, then one doupdate.
     private func draw() {
         guard let screen, !finishing else { return }
-        tickedForCountdown = model.showsCountdown
         let size = screen.size
         let newLayout = renderer.layout(model, size: size)
         if newLayout != layout {

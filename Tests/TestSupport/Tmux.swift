@@ -1,0 +1,124 @@
+import Foundation
+
+/// A tmux server of its own (private socket, no user config) running one command in a
+/// pane of a given size: the end-to-end UI tests drive the real binary through it.
+public final class TmuxSession: @unchecked Sendable {
+    /// Why a tmux session could not be used.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private let socket = "vicotop-test-\(UUID().uuidString.prefix(8))"
+    /// The pane's target.
+    public let target = "ui"
+
+    /// Whether tmux is installed (`.ci/run` installs it).
+    public static var isInstalled: Bool { executable != nil }
+
+    private static let executable: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// Starts `command` (a shell command line) in a detached `width`×`height` pane.
+    public init(width: Int, height: Int, command: String) async throws {
+        guard Self.executable != nil else { throw Failure(description: "tmux is not installed: apt-get install tmux (.ci/run does)") }
+        let result = await run(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command])
+        guard result.status == 0 else { throw Failure(description: "tmux new-session failed: \(result.output)") }
+        _ = await run(["set-option", "-t", target, "remain-on-exit", "on"])
+    }
+
+    /// The pane's text now.
+    public func capture() async -> String {
+        await run(["capture-pane", "-p", "-t", target]).output
+    }
+
+    /// Types literal text.
+    public func type(_ text: String) async {
+        _ = await run(["send-keys", "-t", target, "-l", text])
+    }
+
+    /// Presses named keys (Enter, Escape, Up …).
+    public func press(_ keys: String...) async {
+        _ = await run(["send-keys", "-t", target] + keys)
+    }
+
+    /// Resizes the window.
+    public func resize(width: Int, height: Int) async {
+        _ = await run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// A tmux format evaluated for the pane (`#{alternate_on}`, `#{pane_pid}` …).
+    public func display(_ format: String) async -> String {
+        await run(["display-message", "-p", "-t", target, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Kills the pane: its terminal hangs up.
+    public func killPane() async {
+        _ = await run(["kill-pane", "-t", target])
+    }
+
+    /// Waits until the pane's text satisfies `condition`; returns the last text seen.
+    @discardableResult
+    public func waitFor(_ timeout: Duration = .seconds(20), _ condition: (String) -> Bool) async -> (matched: Bool, screen: String) {
+        let deadline = ContinuousClock.now + timeout
+        var screen = ""
+        while ContinuousClock.now < deadline {
+            screen = await capture()
+            if condition(screen) { return (true, screen) }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return (false, screen)
+    }
+
+    /// Ends the tmux server and everything in it.
+    public func close() async {
+        _ = await run(["kill-server"])
+    }
+
+    deinit {
+        // A test that failed before close() must not leave a server behind.
+        _ = Self.spawnAndWait([Self.executable ?? "/usr/bin/tmux", "-L", socket, "kill-server"])
+    }
+
+    /// Runs tmux on a thread of its own: a blocking wait on the cooperative pool could
+    /// starve servers other tests run in this process.
+    private func run(_ arguments: [String]) async -> (status: Int32, output: String) {
+        let executable = Self.executable ?? "/usr/bin/tmux"
+        let argv = [executable, "-L", socket] + arguments
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: Self.spawnAndWait(argv))
+            }
+        }
+    }
+
+    /// posix_spawn and waitpid: output goes to a file, not a pipe, because the server
+    /// that new-session forks inherits the descriptor and a pipe would never reach its end.
+    private static func spawnAndWait(_ argv: [String]) -> (status: Int32, output: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        defer { unlink(file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let arguments = argv.map { strdup($0) } + [nil]
+        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            arguments.forEach { free($0) }
+            environment.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, arguments, environment) == 0 else { return (-1, "cannot start \(argv[0])") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        return ((status >> 8) & 0xFF, output)
+    }
+}
+
+/// Quotes a string for a POSIX shell command line.
+public func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}

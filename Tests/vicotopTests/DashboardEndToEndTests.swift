@@ -1,0 +1,157 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real binary in tmux against its embedded simulator: what a user sees and does.
+@Suite("Dashboard end to end in tmux", .serialized)
+struct DashboardEndToEndTests {
+    /// A pane running the dashboard inside a shell that records the terminal modes before
+    /// and after, and the exit status, into `folder`.
+    struct Run {
+        var tmux: TmuxSession
+        var folder: URL
+
+        static func start(width: Int = 120, height: Int = 40, arguments: [String] = []) async throws -> Run {
+            let folder = VicotopProcess.isolatedHome.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let environment = [
+                "TERM=tmux-256color", "LANG=C.UTF-8", "HOME=\(shellQuoted(folder.path))", "PATH=/usr/bin:/bin",
+                "XDG_CONFIG_HOME=\(shellQuoted(folder.appendingPathComponent("config").path))",
+                "XDG_STATE_HOME=\(shellQuoted(folder.appendingPathComponent("state").path))",
+            ].joined(separator: " ")
+            let binary = ([VicotopProcess.binary.path] + arguments).map(shellQuoted).joined(separator: " ")
+            let file = { (name: String) in shellQuoted(folder.appendingPathComponent(name).path) }
+            let script = "stty -g > \(file("modes-before")); env -i \(environment) \(binary); echo $? > \(file("status")); "
+                + "stty -g > \(file("modes-after")); exec sleep 600"
+            let tmux = try await TmuxSession(width: width, height: height, command: "sh -c \(shellQuoted(script))")
+            return Run(tmux: tmux, folder: folder)
+        }
+
+        func read(_ name: String) -> String? {
+            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// The dashboard's pid: the child of the pane's shell.
+        func dashboardPID() async -> Int32? {
+            guard let shell = Int32(await tmux.display("#{pane_pid}")) else { return nil }
+            let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+            return children.split(separator: " ").compactMap { Int32($0) }.first
+        }
+
+        func waitForExit(timeout: Duration = .seconds(10)) async -> String? {
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                if let status = read("status"), read("modes-after") != nil { return status }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            return nil
+        }
+
+        static func firstScreen(_ screen: String) -> Bool { screen.contains("DEMO") && screen.contains("8 devices") && screen.contains("q quit") && screen.contains("live") }
+    }
+
+    @Test("the first screen shows the demo fleet; j moves the selection; r reconnects and the log says so")
+    func firstScreenSelectionReconnect() async throws {
+        let run = try await Run.start()
+        defer { Task { await run.tmux.close() } }
+        let first = await run.tmux.waitFor(.seconds(30), Run.firstScreen)
+        #expect(first.matched, "first screen never appeared:\n\(first.screen)")
+        #expect(first.screen.contains("Detail VDCA1P2410000131"))
+        await run.tmux.type("j")
+        let moved = await run.tmux.waitFor(.seconds(5)) { $0.contains("Detail VDCB2G2408001742") && $0.contains("Events VDCB2G2408001742") }
+        #expect(moved.matched, "selection did not move:\n\(moved.screen)")
+        await run.tmux.type("r")
+        let reconnected = await run.tmux.waitFor(.seconds(10)) { $0.contains("manual reconnect") }
+        #expect(reconnected.matched, "no reconnect in the event log:\n\(reconnected.screen)")
+        await run.tmux.type("?")
+        let help = await run.tmux.waitFor(.seconds(5)) { $0.contains("this help") && $0.contains("reconnect every device") }
+        #expect(help.matched, "no help overlay:\n\(help.screen)")
+        await run.tmux.press("Escape")
+        await run.tmux.type("T")
+        let themed = await run.tmux.waitFor(.seconds(5)) { $0.contains("theme high-contrast") }
+        #expect(themed.matched, "T did not switch to the next theme:\n\(themed.screen)")
+        await run.tmux.type("q")
+        #expect(await run.waitForExit() == "0")
+    }
+
+    @Test("a resize to 40×10 shows the too-small notice, and back to 120×40 the dashboard")
+    func resize() async throws {
+        let run = try await Run.start()
+        defer { Task { await run.tmux.close() } }
+        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+        await run.tmux.resize(width: 40, height: 10)
+        let small = await run.tmux.waitFor(.seconds(5)) { $0.contains("terminal too small") && $0.contains("have 40×10") }
+        #expect(small.matched, "no too-small notice:\n\(small.screen)")
+        await run.tmux.resize(width: 120, height: 40)
+        let back = await run.tmux.waitFor(.seconds(5)) { Run.firstScreen($0) && !$0.contains("too small") }
+        #expect(back.matched, "dashboard not back after the resize:\n\(back.screen)")
+        #expect(await run.dashboardPID() != nil, "the dashboard died during the resize")
+        await run.tmux.type("q")
+        #expect(await run.waitForExit() == "0")
+    }
+
+    @Test("q restores the terminal: modes, main screen, cursor, no mouse reporting")
+    func quitRestores() async throws {
+        let run = try await Run.start()
+        defer { Task { await run.tmux.close() } }
+        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+        #expect(await run.tmux.display("#{alternate_on}") == "1")
+        #expect(await run.tmux.display("#{cursor_flag}") == "0")
+        await run.tmux.type("q")
+        #expect(await run.waitForExit() == "0")
+        #expect(run.read("modes-after") == run.read("modes-before"))
+        #expect(await run.tmux.display("#{alternate_on}") == "0")
+        #expect(await run.tmux.display("#{cursor_flag}") == "1")
+        #expect(await run.tmux.display("#{mouse_any_flag}") == "0")
+    }
+
+    @Test("SIGHUP ends the dashboard within a second, without spinning, terminal restored")
+    func hangup() async throws {
+        let run = try await Run.start()
+        defer { Task { await run.tmux.close() } }
+        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+        let pid = try #require(await run.dashboardPID())
+        let cpuBefore = Self.cpuTicks(pid)
+        let sent = ContinuousClock.now
+        kill(pid, SIGHUP)
+        while Self.isAlive(pid) && ContinuousClock.now - sent < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let elapsed = ContinuousClock.now - sent
+        #expect(elapsed < .seconds(1), "still running \(elapsed) after SIGHUP")
+        #expect(await run.waitForExit() == "0")
+        #expect(run.read("modes-after") == run.read("modes-before"))
+        #expect(await run.tmux.display("#{alternate_on}") == "0")
+        if let cpuBefore { #expect(cpuBefore < 2000, "the dashboard used \(cpuBefore) ticks before the hangup") }
+    }
+
+    @Test("the pane closing (a real hangup) ends the dashboard within a second")
+    func paneClosed() async throws {
+        let run = try await Run.start()
+        defer { Task { await run.tmux.close() } }
+        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+        let pid = try #require(await run.dashboardPID())
+        let closed = ContinuousClock.now
+        await run.tmux.killPane()
+        while Self.isAlive(pid) && ContinuousClock.now - closed < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(ContinuousClock.now - closed < .seconds(1), "the dashboard outlived its terminal")
+    }
+
+    /// Whether a process still runs; a zombie (its parent, killed with the pane, has not
+    /// reaped it yet) has ended.
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(after: close)...].hasPrefix(" Z")
+    }
+
+    /// utime + stime of a process, in clock ticks.
+    static func cpuTicks(_ pid: Int32) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+    }
+}
