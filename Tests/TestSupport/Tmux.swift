@@ -52,6 +52,11 @@ public final class TmuxSession: @unchecked Sendable {
         await run(["display-message", "-p", "-t", target, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Runs any tmux command on this server; returns its output.
+    public func command(_ arguments: [String]) async -> String {
+        await run(arguments).output
+    }
+
     /// Kills the pane: its terminal hangs up.
     public func killPane() async {
         _ = await run(["kill-pane", "-t", target])

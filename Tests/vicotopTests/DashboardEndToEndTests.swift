@@ -21,7 +21,7 @@ struct DashboardEndToEndTests {
             ].joined(separator: " ")
             let binary = ([VicotopProcess.binary.path] + arguments).map(shellQuoted).joined(separator: " ")
             let file = { (name: String) in shellQuoted(folder.appendingPathComponent(name).path) }
-            let script = "stty -g > \(file("modes-before")); env -i \(environment) \(binary); echo $? > \(file("status")); "
+            let script = "cd \(shellQuoted(folder.path)); stty -g > \(file("modes-before")); env -i \(environment) \(binary); echo $? > \(file("status")); "
                 + "stty -g > \(file("modes-after")); exec sleep 600"
             let tmux = try await TmuxSession(width: width, height: height, command: "sh -c \(shellQuoted(script))")
             return Run(tmux: tmux, folder: folder)
@@ -63,6 +63,17 @@ struct DashboardEndToEndTests {
         await run.tmux.type("r")
         let reconnected = await run.tmux.waitFor(.seconds(10)) { $0.contains("manual reconnect") }
         #expect(reconnected.matched, "no reconnect in the event log:\n\(reconnected.screen)")
+        _ = await run.tmux.command(["set-option", "-g", "set-clipboard", "on"])
+        await run.tmux.type("c")
+        let copied = await run.tmux.waitFor(.seconds(5)) { $0.contains("copied traceId webrtc-vdcb2g") }
+        #expect(copied.matched, "c did not report the copy:\n\(copied.screen)")
+        let buffer = await run.tmux.command(["show-buffer"])
+        #expect(buffer.hasPrefix("webrtc-vdcb2g-"), "the clipboard (tmux buffer) holds '\(buffer)'")
+        await run.tmux.type("e")
+        let exported = await run.tmux.waitFor(.seconds(5)) { $0.contains("report written to") }
+        #expect(exported.matched, "e did not write a report:\n\(exported.screen)")
+        let reports = (try? FileManager.default.contentsOfDirectory(atPath: run.folder.path))?.filter { $0.hasPrefix("vicotop-report-VDCB2G2408001742-") } ?? []
+        #expect(reports.count == 1)
         await run.tmux.type("?")
         let help = await run.tmux.waitFor(.seconds(5)) { $0.contains("this help") && $0.contains("reconnect every device") }
         #expect(help.matched, "no help overlay:\n\(help.screen)")
@@ -72,6 +83,30 @@ struct DashboardEndToEndTests {
         #expect(themed.matched, "T did not switch to the next theme:\n\(themed.screen)")
         await run.tmux.type("q")
         #expect(await run.waitForExit() == "0")
+    }
+
+    @Test("Ctrl-Z suspends to the shell with the terminal restored; fg redraws")
+    func suspendAndResume() async throws {
+        let folder = VicotopProcess.isolatedHome.appendingPathComponent("tstp-\(UUID().uuidString.prefix(8))")
+        let tmux = try await TmuxSession(width: 120, height: 40, command: "env -i PATH=/usr/bin:/bin HOME=\(shellQuoted(folder.path)) bash --norc --noprofile -i")
+        defer { Task { await tmux.close() } }
+        let environment = "TERM=tmux-256color LANG=C.UTF-8 XDG_CONFIG_HOME=\(shellQuoted(folder.path + "/config")) XDG_STATE_HOME=\(shellQuoted(folder.path + "/state"))"
+        await tmux.type("export \(environment); \(shellQuoted(VicotopProcess.binary.path))")
+        await tmux.press("Enter")
+        #expect(await tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+        await tmux.press("C-z")
+        let stopped = await tmux.waitFor(.seconds(5)) { $0.contains("Stopped") }
+        #expect(stopped.matched, "no job-control stop:\n\(stopped.screen)")
+        #expect(await tmux.display("#{alternate_on}") == "0")
+        #expect(await tmux.display("#{cursor_flag}") == "1")
+        await tmux.type("fg")
+        await tmux.press("Enter")
+        let back = await tmux.waitFor(.seconds(5)) { Run.firstScreen($0) }
+        #expect(back.matched, "not redrawn after fg:\n\(back.screen)")
+        #expect(await tmux.display("#{alternate_on}") == "1")
+        await tmux.type("q")
+        let shell = await tmux.waitFor(.seconds(5)) { !$0.contains("Devices 8") }
+        #expect(shell.matched)
     }
 
     @Test("a resize to 40×10 shows the too-small notice, and back to 120×40 the dashboard")

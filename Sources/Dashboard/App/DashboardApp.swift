@@ -90,11 +90,17 @@ public final class DashboardApp {
     private func readInput(available: UInt) {
         guard let screen, !finishing else { return }
         let keys = screen.readKeys()
-        if keys.isEmpty && available == 0 {
-            // Readable with nothing to read: end of file or an I/O error (the terminal hung up).
-            finish(.terminalGone)
+        if keys.isEmpty {
+            // Readable with nothing to read: end of file, a hang-up or an I/O error. The
+            // count guards against a descriptor that stays readable forever, which would
+            // otherwise spin this handler.
+            emptyWakeups += 1
+            if available == 0 || Self.inputHungUp() || emptyWakeups > 20 {
+                finish(.terminalGone)
+            }
             return
         }
+        emptyWakeups = 0
         for key in keys {
             let before = (model.mode, model.focus)
             let effects = model.handle(key)
@@ -106,6 +112,15 @@ public final class DashboardApp {
         if model.status != nil { scheduleStatusClear() }
         draw()
         scheduleTick()
+    }
+
+    private var emptyWakeups = 0
+
+    /// Whether stdin reports a hang-up or an error (the other end of the terminal closed).
+    private static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return true }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func resized() {
@@ -287,7 +302,7 @@ public final class DashboardApp {
             if case .quit = effect { finish(.quit(signal: nil)); return }
             if case .cycleTheme = effect { cycleTheme(); continue }
             if case .copy(let text) = effect {
-                screen?.writeThrough(Clipboard.osc52(text, insideTmux: options.environment["TMUX"] != nil))
+                screen?.writeThrough(Clipboard.osc52(text))
                 continue
             }
             guard let manager = connection?.manager else {

@@ -50,15 +50,6 @@ struct DashboardCommand: ParsableCommand {
     /// Dispatch for good.
     func launch() -> Never {
         let environment = ProcessInfo.processInfo.environment
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Terminal.error("""
-                vicotop: the dashboard needs a terminal on standard input and output. For scripts, pick a mode:
-                  vicotop watch --plain      readable lines
-                  vicotop watch --jsonl      one JSON object per line
-                  vicotop status --once      one status report, exit code by health
-                """)
-            Foundation.exit(ExitStatus.usage.rawValue)
-        }
         let options = root.global
         let config: EffectiveConfiguration
         let theme: Theme
@@ -71,6 +62,17 @@ struct DashboardCommand: ParsableCommand {
             Foundation.exit(ExitStatus.usage.rawValue)
         } catch {
             Self.exit(after: .failed(error))
+        }
+        // Configuration and theme errors come first: they are worth fixing whatever the
+        // terminal. Then the dashboard needs a terminal on both ends.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            Terminal.error("""
+                vicotop: the dashboard needs a terminal on standard input and output. For scripts, pick a mode:
+                  vicotop watch --plain      readable lines
+                  vicotop watch --jsonl      one JSON object per line
+                  vicotop status --once      one status report, exit code by health
+                """)
+            Foundation.exit(ExitStatus.usage.rawValue)
         }
         let logFile = LogSetup.bootstrap(level: config.logLevel.value)
         let demo = (try? Account.locateToken(options, environment: environment)) == nil && config.apiBase.value == nil && config.region.value == nil

@@ -21,7 +21,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     @ParentCommand var root: Vicotop
 
-    @Flag(help: "Readable lines (the default on a terminal, until the dashboard lands).")
+    @Flag(help: "Readable lines (the default on a terminal when no mode is named).")
     var plain = false
 
     @Flag(help: "One JSON object per line.")

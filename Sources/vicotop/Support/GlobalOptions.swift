@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Request timeout in seconds.", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(name: .customLong("metrics-listen"), help: ArgumentHelp("Serve Prometheus metrics at http://HOST:PORT/metrics (watch and status).", valueName: "host:port"))
+    @Option(name: .customLong("metrics-listen"), help: ArgumentHelp("Serve Prometheus metrics at http://HOST:PORT/metrics (dashboard, watch and status).", valueName: "host:port"))
     var metricsListen: ListenAddress?
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("Log level of $XDG_STATE_HOME/vicotop/vicotop.log: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
