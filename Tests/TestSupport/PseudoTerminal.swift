@@ -12,6 +12,8 @@ public final class PseudoTerminal: @unchecked Sendable {
     /// The slave's path (/dev/pts/N).
     public let path: String
     private let output = NIOLockedValueBox(Data())
+    private let reading = NIOLockedValueBox(false)
+    private let stopReading = NIOLockedValueBox(false)
 
     /// Opens a pair sized `columns`×`rows` in raw-free, cooked mode (as a fresh terminal is).
     public init(columns: Int = 100, rows: Int = 30) throws {
@@ -35,7 +37,11 @@ public final class PseudoTerminal: @unchecked Sendable {
     }
 
     deinit {
-        if master >= 0 { close(master) }
+        // A reader thread closes the master itself once it sees the stop flag: closing a
+        // descriptor another thread is blocked on would let the number be reused under it.
+        let readerOwnsMaster = reading.withLockedValue { $0 }
+        stopReading.withLockedValue { $0 = true }
+        if master >= 0 && !readerOwnsMaster { close(master) }
         close(slave)
     }
 
@@ -46,13 +52,20 @@ public final class PseudoTerminal: @unchecked Sendable {
         return modes
     }
 
-    /// Starts copying what the child writes into ``text``, on a thread of its own.
+    /// Starts copying what the child writes into ``data``, on a thread of its own that
+    /// polls, so it can stop when the terminal is released.
     public func startReading() {
         let master = self.master
         let output = self.output
+        let stop = self.stopReading
+        reading.withLockedValue { $0 = true }
         Thread.detachNewThread {
             var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
+            defer { close(master) }
+            while !stop.withLockedValue({ $0 }) {
+                var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+                guard poll(&descriptor, 1, 50) >= 0 else { return }
+                guard descriptor.revents != 0 else { continue }
                 let count = read(master, &buffer, buffer.count)
                 if count <= 0 { return }
                 output.withLockedValue { $0.append(contentsOf: buffer[0..<count]) }
@@ -69,8 +82,10 @@ public final class PseudoTerminal: @unchecked Sendable {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
-    /// Hangs up: closes the master, so the child reads end of file.
+    /// Hangs up: closes the master, so the child reads end of file. Only for a terminal
+    /// nobody reads from.
     public func hangUp() {
+        precondition(!reading.withLockedValue { $0 }, "hang up a terminal that is not being read")
         close(master)
         master = -1
     }

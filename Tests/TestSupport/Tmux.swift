@@ -27,6 +27,19 @@ public final class TmuxSession: @unchecked Sendable {
         _ = await run(["set-option", "-t", target, "remain-on-exit", "on"])
     }
 
+    /// Runs `body` with a session and always ends the session afterwards.
+    public static func with<T>(width: Int, height: Int, command: String, _ body: (TmuxSession) async throws -> T) async throws -> T {
+        let session = try await TmuxSession(width: width, height: height, command: command)
+        do {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+
     /// The pane's text now.
     public func capture() async -> String {
         await run(["capture-pane", "-p", "-t", target]).output

@@ -11,7 +11,7 @@ struct DashboardEndToEndTests {
         var tmux: TmuxSession
         var folder: URL
 
-        static func start(width: Int = 120, height: Int = 40, arguments: [String] = []) async throws -> Run {
+        static func with(width: Int = 120, height: Int = 40, arguments: [String] = [], _ body: (Run) async throws -> Void) async throws {
             let folder = VicotopProcess.isolatedHome.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let environment = [
@@ -23,8 +23,9 @@ struct DashboardEndToEndTests {
             let file = { (name: String) in shellQuoted(folder.appendingPathComponent(name).path) }
             let script = "cd \(shellQuoted(folder.path)); stty -g > \(file("modes-before")); env -i \(environment) \(binary); echo $? > \(file("status")); "
                 + "stty -g > \(file("modes-after")); exec sleep 600"
-            let tmux = try await TmuxSession(width: width, height: height, command: "sh -c \(shellQuoted(script))")
-            return Run(tmux: tmux, folder: folder)
+            try await TmuxSession.with(width: width, height: height, command: "sh -c \(shellQuoted(script))") { tmux in
+                try await body(Run(tmux: tmux, folder: folder))
+            }
         }
 
         func read(_ name: String) -> String? {
@@ -52,126 +53,111 @@ struct DashboardEndToEndTests {
 
     @Test("the first screen shows the demo fleet; j moves the selection; r reconnects and the log says so")
     func firstScreenSelectionReconnect() async throws {
-        let run = try await Run.start()
-        defer { Task { await run.tmux.close() } }
-        let first = await run.tmux.waitFor(.seconds(30), Run.firstScreen)
-        #expect(first.matched, "first screen never appeared:\n\(first.screen)")
-        #expect(first.screen.contains("Detail VDCA1P2410000131"))
-        await run.tmux.type("j")
-        let moved = await run.tmux.waitFor(.seconds(5)) { $0.contains("Detail VDCB2G2408001742") && $0.contains("Events VDCB2G2408001742") }
-        #expect(moved.matched, "selection did not move:\n\(moved.screen)")
-        await run.tmux.type("r")
-        let reconnected = await run.tmux.waitFor(.seconds(10)) { $0.contains("manual reconnect") }
-        #expect(reconnected.matched, "no reconnect in the event log:\n\(reconnected.screen)")
-        _ = await run.tmux.command(["set-option", "-g", "set-clipboard", "on"])
-        await run.tmux.type("c")
-        let copied = await run.tmux.waitFor(.seconds(5)) { $0.contains("copied traceId webrtc-vdcb2g") }
-        #expect(copied.matched, "c did not report the copy:\n\(copied.screen)")
-        let buffer = await run.tmux.command(["show-buffer"])
-        #expect(buffer.hasPrefix("webrtc-vdcb2g-"), "the clipboard (tmux buffer) holds '\(buffer)'")
-        await run.tmux.type("e")
-        let exported = await run.tmux.waitFor(.seconds(5)) { $0.contains("report written to") }
-        #expect(exported.matched, "e did not write a report:\n\(exported.screen)")
-        let reports = (try? FileManager.default.contentsOfDirectory(atPath: run.folder.path))?.filter { $0.hasPrefix("vicotop-report-VDCB2G2408001742-") } ?? []
-        #expect(reports.count == 1)
-        await run.tmux.type("?")
-        let help = await run.tmux.waitFor(.seconds(5)) { $0.contains("this help") && $0.contains("reconnect every device") }
-        #expect(help.matched, "no help overlay:\n\(help.screen)")
-        await run.tmux.press("Escape")
-        await run.tmux.type("T")
-        let themed = await run.tmux.waitFor(.seconds(5)) { $0.contains("theme high-contrast") }
-        #expect(themed.matched, "T did not switch to the next theme:\n\(themed.screen)")
-        await run.tmux.type("q")
-        #expect(await run.waitForExit() == "0")
-    }
-
-    @Test("Ctrl-Z suspends to the shell with the terminal restored; fg redraws")
-    func suspendAndResume() async throws {
-        let folder = VicotopProcess.isolatedHome.appendingPathComponent("tstp-\(UUID().uuidString.prefix(8))")
-        let tmux = try await TmuxSession(width: 120, height: 40, command: "env -i PATH=/usr/bin:/bin HOME=\(shellQuoted(folder.path)) bash --norc --noprofile -i")
-        defer { Task { await tmux.close() } }
-        let environment = "TERM=tmux-256color LANG=C.UTF-8 XDG_CONFIG_HOME=\(shellQuoted(folder.path + "/config")) XDG_STATE_HOME=\(shellQuoted(folder.path + "/state"))"
-        await tmux.type("export \(environment); \(shellQuoted(VicotopProcess.binary.path))")
-        await tmux.press("Enter")
-        #expect(await tmux.waitFor(.seconds(30), Run.firstScreen).matched)
-        await tmux.press("C-z")
-        let stopped = await tmux.waitFor(.seconds(5)) { $0.contains("Stopped") }
-        #expect(stopped.matched, "no job-control stop:\n\(stopped.screen)")
-        #expect(await tmux.display("#{alternate_on}") == "0")
-        #expect(await tmux.display("#{cursor_flag}") == "1")
-        await tmux.type("fg")
-        await tmux.press("Enter")
-        let back = await tmux.waitFor(.seconds(5)) { Run.firstScreen($0) }
-        #expect(back.matched, "not redrawn after fg:\n\(back.screen)")
-        #expect(await tmux.display("#{alternate_on}") == "1")
-        await tmux.type("q")
-        let shell = await tmux.waitFor(.seconds(5)) { !$0.contains("Devices 8") }
-        #expect(shell.matched)
+        try await Run.with { run in
+            let first = await run.tmux.waitFor(.seconds(30), Run.firstScreen)
+            #expect(first.matched, "first screen never appeared:\n\(first.screen)")
+            #expect(first.screen.contains("Detail VDCA1P2410000131"))
+            await run.tmux.type("j")
+            let moved = await run.tmux.waitFor(.seconds(5)) { $0.contains("Detail VDCB2G2408001742") && $0.contains("Events VDCB2G2408001742") }
+            #expect(moved.matched, "selection did not move:\n\(moved.screen)")
+            await run.tmux.type("r")
+            let reconnected = await run.tmux.waitFor(.seconds(10)) { $0.contains("manual reconnect") }
+            #expect(reconnected.matched, "no reconnect in the event log:\n\(reconnected.screen)")
+            _ = await run.tmux.command(["set-option", "-g", "set-clipboard", "on"])
+            await run.tmux.type("c")
+            let copied = await run.tmux.waitFor(.seconds(5)) { $0.contains("copied traceId webrtc-vdcb2g") }
+            #expect(copied.matched, "c did not report the copy:\n\(copied.screen)")
+            let buffer = await run.tmux.command(["show-buffer"])
+            #expect(buffer.hasPrefix("webrtc-vdcb2g-"), "the clipboard (tmux buffer) holds '\(buffer)'")
+            await run.tmux.type("e")
+            let exported = await run.tmux.waitFor(.seconds(5)) { $0.contains("report written to") }
+            #expect(exported.matched, "e did not write a report:\n\(exported.screen)")
+            let reports = (try? FileManager.default.contentsOfDirectory(atPath: run.folder.path))?.filter { $0.hasPrefix("vicotop-report-VDCB2G2408001742-") } ?? []
+            #expect(reports.count == 1)
+            await run.tmux.type("?")
+            let help = await run.tmux.waitFor(.seconds(5)) { $0.contains("this help") && $0.contains("reconnect every device") }
+            #expect(help.matched, "no help overlay:\n\(help.screen)")
+            await run.tmux.press("Escape")
+            await run.tmux.type("T")
+            let themed = await run.tmux.waitFor(.seconds(5)) { $0.contains("theme high-contrast") }
+            #expect(themed.matched, "T did not switch to the next theme:\n\(themed.screen)")
+            await run.tmux.type("q")
+            #expect(await run.waitForExit() == "0")
+        }
     }
 
     @Test("a resize to 40×10 shows the too-small notice, and back to 120×40 the dashboard")
     func resize() async throws {
-        let run = try await Run.start()
-        defer { Task { await run.tmux.close() } }
-        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
-        await run.tmux.resize(width: 40, height: 10)
-        let small = await run.tmux.waitFor(.seconds(5)) { $0.contains("terminal too small") && $0.contains("have 40×10") }
-        #expect(small.matched, "no too-small notice:\n\(small.screen)")
-        await run.tmux.resize(width: 120, height: 40)
-        let back = await run.tmux.waitFor(.seconds(5)) { Run.firstScreen($0) && !$0.contains("too small") }
-        #expect(back.matched, "dashboard not back after the resize:\n\(back.screen)")
-        #expect(await run.dashboardPID() != nil, "the dashboard died during the resize")
-        await run.tmux.type("q")
-        #expect(await run.waitForExit() == "0")
+        try await Run.with { run in
+            #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+            await run.tmux.resize(width: 40, height: 10)
+            let small = await run.tmux.waitFor(.seconds(5)) { $0.contains("terminal too small") && $0.contains("have 40×10") }
+            #expect(small.matched, "no too-small notice:\n\(small.screen)")
+            await run.tmux.resize(width: 120, height: 40)
+            let back = await run.tmux.waitFor(.seconds(5)) { Run.firstScreen($0) && !$0.contains("too small") }
+            #expect(back.matched, "dashboard not back after the resize:\n\(back.screen)")
+            #expect(await run.dashboardPID() != nil, "the dashboard died during the resize")
+            await run.tmux.type("q")
+            #expect(await run.waitForExit() == "0")
+        }
     }
 
     @Test("q restores the terminal: modes, main screen, cursor, no mouse reporting")
     func quitRestores() async throws {
-        let run = try await Run.start()
-        defer { Task { await run.tmux.close() } }
-        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
-        #expect(await run.tmux.display("#{alternate_on}") == "1")
-        #expect(await run.tmux.display("#{cursor_flag}") == "0")
-        await run.tmux.type("q")
-        #expect(await run.waitForExit() == "0")
-        #expect(run.read("modes-after") == run.read("modes-before"))
-        #expect(await run.tmux.display("#{alternate_on}") == "0")
-        #expect(await run.tmux.display("#{cursor_flag}") == "1")
-        #expect(await run.tmux.display("#{mouse_any_flag}") == "0")
+        try await Run.with { run in
+            #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+            #expect(await run.tmux.display("#{alternate_on}") == "1")
+            #expect(await run.tmux.display("#{cursor_flag}") == "0")
+            await run.tmux.type("q")
+            #expect(await run.waitForExit() == "0")
+            #expect(run.read("modes-after") == run.read("modes-before"))
+            #expect(await run.tmux.display("#{alternate_on}") == "0")
+            #expect(await run.tmux.display("#{cursor_flag}") == "1")
+            #expect(await run.tmux.display("#{mouse_any_flag}") == "0")
+        }
     }
 
     @Test("SIGHUP ends the dashboard within a second, without spinning, terminal restored")
     func hangup() async throws {
-        let run = try await Run.start()
-        defer { Task { await run.tmux.close() } }
-        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
-        let pid = try #require(await run.dashboardPID())
-        let cpuBefore = Self.cpuTicks(pid)
-        let sent = ContinuousClock.now
-        kill(pid, SIGHUP)
-        while Self.isAlive(pid) && ContinuousClock.now - sent < .seconds(3) {
-            try await Task.sleep(for: .milliseconds(5))
+        try await Run.with { run in
+            #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+            let pid = try #require(await run.dashboardPID())
+            let cpuBefore = Self.cpuTicks(pid)
+            let sent = ContinuousClock.now
+            kill(pid, SIGHUP)
+            while Self.isAlive(pid) && ContinuousClock.now - sent < .seconds(3) {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            let elapsed = ContinuousClock.now - sent
+            #expect(elapsed < .seconds(1), "still running \(elapsed) after SIGHUP")
+            #expect(await run.waitForExit() == "0")
+            #expect(run.read("modes-after") == run.read("modes-before"))
+            #expect(await run.tmux.display("#{alternate_on}") == "0")
+            if let cpuBefore { #expect(cpuBefore < 2000, "the dashboard used \(cpuBefore) ticks before the hangup") }
         }
-        let elapsed = ContinuousClock.now - sent
-        #expect(elapsed < .seconds(1), "still running \(elapsed) after SIGHUP")
-        #expect(await run.waitForExit() == "0")
-        #expect(run.read("modes-after") == run.read("modes-before"))
-        #expect(await run.tmux.display("#{alternate_on}") == "0")
-        if let cpuBefore { #expect(cpuBefore < 2000, "the dashboard used \(cpuBefore) ticks before the hangup") }
     }
 
     @Test("the pane closing (a real hangup) ends the dashboard within a second")
     func paneClosed() async throws {
-        let run = try await Run.start()
-        defer { Task { await run.tmux.close() } }
-        #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
-        let pid = try #require(await run.dashboardPID())
-        let closed = ContinuousClock.now
-        await run.tmux.killPane()
-        while Self.isAlive(pid) && ContinuousClock.now - closed < .seconds(3) {
-            try await Task.sleep(for: .milliseconds(5))
+        try await Run.with { run in
+            #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+            let pid = try #require(await run.dashboardPID())
+            let closed = ContinuousClock.now
+            await run.tmux.killPane()
+            while Self.isAlive(pid) && ContinuousClock.now - closed < .seconds(3) {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            #expect(ContinuousClock.now - closed < .seconds(1), "the dashboard outlived its terminal")
         }
-        #expect(ContinuousClock.now - closed < .seconds(1), "the dashboard outlived its terminal")
+    }
+
+    static func eventually(_ timeout: Duration = .seconds(3), _ condition: () async -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return false
     }
 
     /// Whether a process still runs; a zombie (its parent, killed with the pane, has not

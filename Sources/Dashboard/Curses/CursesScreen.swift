@@ -18,6 +18,8 @@ final class CursesScreen {
     private var input: UnsafeMutablePointer<WINDOW>
     private var screen: OpaquePointer?
     private var active = true
+    /// Leaves the alternate screen, shows the cursor, resets attributes (from terminfo).
+    private var restoreSequence = ""
 
     /// Starts ncurses: locale, terminfo (a `-direct` entry when `COLORTERM` asks for true
     /// colour and one exists), cbreak without echo, keypad, no cursor, colours.
@@ -54,8 +56,8 @@ final class CursesScreen {
         keypad(input, true)
         nodelay(input, true)
         untouchwin(input)
-        let restore = String(cString: vt_capability("rmcup")) + String(cString: vt_capability("cnorm")) + String(cString: vt_capability("sgr0"))
-        vt_install_crash_restore(restore)
+        restoreSequence = String(cString: vt_capability("rmcup")) + String(cString: vt_capability("cnorm")) + String(cString: vt_capability("sgr0"))
+        vt_install_crash_restore(restoreSequence)
         _ = forceASCII
     }
 
@@ -134,6 +136,9 @@ final class CursesScreen {
         curs_set(1)
         endwin()
         active = false
+        // endwin does not always leave the alternate screen before the stop that follows
+        // (seen about once in five suspends in tmux), so say it again, explicitly.
+        writeThrough(restoreSequence)
     }
 
     /// Returns to curses mode after SIGCONT and repaints everything.
