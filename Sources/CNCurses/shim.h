@@ -28,11 +28,16 @@
 /// Draws `count` code points at (y, x) of `window` through the wide-character API.
 /// Code points arrive as uint32_t so Swift does not depend on the platform's wchar_t.
 static inline int vt_put_utf32(WINDOW *window, int y, int x, const uint32_t *text, int count) {
-    if (count <= 0) return OK;
-    wchar_t buffer[count + 1];
-    for (int i = 0; i < count; i++) buffer[i] = (wchar_t)text[i];
-    buffer[count] = 0;
-    return mvwaddnwstr(window, y, x, buffer, count);
+    // A fixed buffer, filled in chunks: a hostile string must not size the stack.
+    wchar_t buffer[257];
+    int result = wmove(window, y, x);
+    for (int start = 0; start < count && result != ERR; start += 256) {
+        int length = count - start < 256 ? count - start : 256;
+        for (int i = 0; i < length; i++) buffer[i] = (wchar_t)text[start + i];
+        buffer[length] = 0;
+        result = waddnwstr(window, buffer, length);
+    }
+    return result;
 }
 
 /// Reads one key through the wide-character API: returns OK with a character,
@@ -131,7 +136,7 @@ static inline void vt_install_crash_restore(const char *bytes) {
     if (length >= sizeof(state->bytes)) length = sizeof(state->bytes) - 1;
     memcpy(state->bytes, bytes, length);
     state->length = length;
-    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS, SIGXCPU, SIGXFSZ };
     for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
         struct sigaction action;
         memset(&action, 0, sizeof(action));
@@ -144,7 +149,7 @@ static inline void vt_install_crash_restore(const char *bytes) {
 
 /// Disarms the crash handler once the terminal is restored normally.
 static inline void vt_remove_crash_restore(void) {
-    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS, SIGXCPU, SIGXFSZ };
     for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) signal(signals[i], SIG_DFL);
     vt_restore()->length = 0;
 }

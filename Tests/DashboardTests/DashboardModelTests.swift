@@ -134,12 +134,25 @@ struct DashboardModelTests {
         #expect(model.selected != "VDCA1P2407005563")
     }
 
-    @Test("the 1 Hz tick is needed only while a countdown is shown")
+    @Test("the 1 Hz tick is needed only while a countdown (ticket or retry) is shown")
     func countdownVisibility() {
         var model = Fixtures.model()
         #expect(model.showsCountdown)
-        model.filter = "garage"
+        model.filter = "garage"  // backing off: a retry countdown
+        #expect(model.showsCountdown)
+        model.filter = "porch"  // failed, no ticket
         #expect(!model.showsCountdown)
+    }
+
+    @Test("the detail scrolls no further than its end")
+    func detailScrollLimit() {
+        var model = Fixtures.model()
+        model.maximumDetailScroll = 3
+        _ = model.handle(.enter)
+        for _ in 0..<10 { _ = model.handle(.character("j")) }
+        #expect(model.detailScroll == 3)
+        _ = model.handle(.character("k"))
+        #expect(model.detailScroll == 2)
     }
 
     @Test("the event log keeps the last 200 events of each device")

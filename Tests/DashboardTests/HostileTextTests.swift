@@ -44,6 +44,27 @@ struct HostileTextTests {
         }
     }
 
+    @Test("absurd values from a server draw without trapping: huge numbers, negative phases, a megabyte of combining marks")
+    func absurdValues() {
+        var fleet = Fixtures.fleet
+        fleet[0].phases.answerMs = -40
+        fleet[0].phases.cameraInMs = .infinity
+        fleet[0].ticket?.expiresAt = Date(timeIntervalSince1970: 1e22)
+        fleet[0].ticket?.pingInterval = 1e30
+        fleet[0].ticket?.stopLiveTimeout = -.infinity
+        fleet[0].name = "Z" + String(repeating: "\u{0301}", count: 1_000_000)
+        fleet[1].stateSince = Date(timeIntervalSince1970: -1e20)
+        fleet[1].lastEventAt = Date.distantFuture
+        var model = Fixtures.model()
+        model.update(fleet)
+        for selected in [fleet[0].serialNumber, fleet[1].serialNumber] {
+            model.selected = selected
+            let screen = DashboardRenderer(glyphs: .unicode).render(model, size: Size(width: 120, height: 40))
+            #expect(screen.lines.count == 40)
+        }
+        #expect(ScreenText.clean(fleet[0].name!).unicodeScalars.count <= 4096)
+    }
+
     @Test("cleaning keeps ordinary text and replaces each control")
     func clean() {
         #expect(ScreenText.clean("Front Door") == "Front Door")

@@ -32,12 +32,9 @@ struct STUNProbeTests {
         let result = await STUNBindingProbe.run(blackHole, configuration: ICEProbeConfiguration(retransmission: policy, timeout: .seconds(2)))
         let failure = try #require(result.failure)
         // With nothing bound, loopback answers ICMP port unreachable, which a connected UDP
-        // socket reports as ECONNREFUSED; a firewall dropping the ICMP would give no answer.
-        #if os(Linux)
-        #expect(failure == .unreachable, "\(failure)")
-        #else
+        // socket reports as ECONNREFUSED; a firewall dropping the ICMP, or another test of
+        // this parallel run binding the freed port meanwhile, gives no answer instead.
         #expect(failure == .unreachable || failure == .noAnswer(tries: 3), "\(failure)")
-        #endif
         #expect(result.totalTime < .seconds(2))
     }
 

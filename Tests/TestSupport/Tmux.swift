@@ -90,11 +90,15 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Ends the tmux server and everything in it.
     public func close() async {
+        // kill-server alone sometimes leaves tmux 3.3a's server running; ending the
+        // session first makes it exit.
+        _ = await run(["kill-session", "-t", target])
         _ = await run(["kill-server"])
     }
 
     deinit {
         // A test that failed before close() must not leave a server behind.
+        _ = Self.spawnAndWait([Self.executable ?? "/usr/bin/tmux", "-L", socket, "kill-session", "-t", target])
         _ = Self.spawnAndWait([Self.executable ?? "/usr/bin/tmux", "-L", socket, "kill-server"])
     }
 

@@ -29,9 +29,11 @@ public final class DashboardApp {
     private var inputSource: (any DispatchSourceRead)?
     private var connection: DashboardConnection?
     private var tasks: [Task<Void, Never>] = []
+    private var commandTasks: [Task<Void, Never>] = []
     private var statusClear: DispatchWorkItem?
     private var stderrRedirect = StandardErrorRedirect()
     private var finishing = false
+    private var themeCursor: String?
 
     /// The minimum time between two redraws caused by session updates.
     static let frameInterval = DispatchTimeInterval.milliseconds(33)
@@ -50,8 +52,8 @@ public final class DashboardApp {
     /// Takes over the terminal, draws the first frame and starts the fleet. Call on the
     /// main queue, then hand the main thread to `dispatchMain()`.
     public func start() throws {
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT, SIGPIPE] { signal(signalNumber, SIG_IGN) }
-        let screen = try CursesScreen(theme: options.theme, environment: options.environment, forceASCII: options.forceASCII)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT, SIGPIPE] { signal(signalNumber, SIG_IGN) }
+        let screen = try CursesScreen(theme: options.theme, environment: options.environment)
         self.screen = screen
         if screen.asciiOnly { renderer.glyphs = .ascii }
         stderrRedirect.begin(path: options.stderrPath)
@@ -76,6 +78,7 @@ public final class DashboardApp {
             (SIGINT, { [unowned self] in self.finish(.quit(signal: SIGINT)) }),
             (SIGTERM, { [unowned self] in self.finish(.quit(signal: SIGTERM)) }),
             (SIGHUP, { [unowned self] in self.finish(.quit(signal: SIGHUP)) }),
+            (SIGQUIT, { [unowned self] in self.finish(.quit(signal: SIGQUIT)) }),
             (SIGTSTP, { [unowned self] in self.suspend() }),
             (SIGCONT, { [unowned self] in self.continued() }),
         ]
@@ -89,18 +92,18 @@ public final class DashboardApp {
 
     private func readInput(available: UInt) {
         guard let screen, !finishing else { return }
-        let keys = screen.readKeys()
-        if keys.isEmpty {
+        let (keys, readAny, more) = screen.readKeys()
+        if more { DispatchQueue.main.async { [weak self] in MainActor.assumeIsolated { self?.readInput(available: 1) } } }
+        if !readAny {
             // Readable with nothing to read: end of file, a hang-up or an I/O error. The
             // count guards against a descriptor that stays readable forever, which would
             // otherwise spin this handler.
             emptyWakeups += 1
-            if available == 0 || Self.inputHungUp() || emptyWakeups > 20 {
-                finish(.terminalGone)
-            }
+            if Self.inputHungUp() || emptyWakeups > 20 { finish(.terminalGone) }
             return
         }
         emptyWakeups = 0
+        guard !keys.isEmpty else { return }
         for key in keys {
             let before = (model.mode, model.focus)
             let effects = model.handle(key)
@@ -179,7 +182,10 @@ public final class DashboardApp {
         let task = Task { [weak self] in
             do {
                 let connection = try await connector { manager in
-                    Task { @MainActor in self?.subscribe(manager) }
+                    // Subscribe here, before the connector adds a device, so no event is missed;
+                    // the streams buffer until the main actor reads them.
+                    let streams = (events: manager.events(), changes: manager.snapshotChanges())
+                    Task { @MainActor in self?.subscribe(manager, events: streams.events, changes: streams.changes) }
                 }
                 self?.connected(connection)
             } catch {
@@ -189,9 +195,7 @@ public final class DashboardApp {
         tasks.append(task)
     }
 
-    private func subscribe(_ manager: SessionManager) {
-        let events = manager.events()
-        let changes = manager.snapshotChanges()
+    private func subscribe(_ manager: SessionManager, events: AsyncStream<SessionEvent>, changes: AsyncStream<Void>) {
         tasks.append(Task { [weak self] in
             for await event in events {
                 guard let self else { return }
@@ -261,6 +265,7 @@ public final class DashboardApp {
     /// Draws the dirty panes: werase, draw, wnoutrefresh each, then one doupdate.
     private func draw() {
         guard let screen, !finishing else { return }
+        model.now = Date()
         let size = screen.size
         let newLayout = renderer.layout(model, size: size)
         if newLayout != layout {
@@ -269,6 +274,10 @@ public final class DashboardApp {
             dirty.formUnion(Pane.allCases)
         }
         if let rect = newLayout.rect(.list) { model.pageSize = max(1, rect.height - 3) }
+        if let rect = newLayout.rect(.detail), let snapshot = model.selectedSnapshot {
+            let lines = DetailView(glyphs: renderer.glyphs).lines(snapshot, now: model.now, zone: model.timeZone, width: max(0, rect.width - 2)).count
+            model.maximumDetailScroll = max(0, lines - max(0, rect.height - 2))
+        }
         let helpOpen = newLayout.rect(.help) != nil
         for (pane, _) in newLayout.panes where dirty.contains(pane) || (pane == .help && helpOpen) {
             guard let window = screen.window(pane) else { continue }
@@ -310,19 +319,20 @@ public final class DashboardApp {
                 continue
             }
             switch effect {
-            case .reconnect(let serial): tasks.append(Task { await manager.reconnect(serial) })
-            case .reconnectAll: tasks.append(Task { await manager.reconnectAll() })
-            case .refreshTicket(let serial): tasks.append(Task { await manager.refreshTicket(serial) })
-            case .stopWatching(let serial): tasks.append(Task { await manager.stop(serial) })
-            case .resumeWatching(let serial): tasks.append(Task { await manager.startWatching(serial) })
-            case .probeICE(let serial): tasks.append(Task { await manager.probeICE(serial) })
-            case .add(let serial): tasks.append(Task { await manager.add(serial); await manager.startWatching(serial) })
-            case .remove(let serial): tasks.append(Task { await manager.remove(serial) })
+            case .reconnect(let serial): commandTasks.append(Task { await manager.reconnect(serial) })
+            case .reconnectAll: commandTasks.append(Task { await manager.reconnectAll() })
+            case .refreshTicket(let serial): commandTasks.append(Task { await manager.refreshTicket(serial) })
+            case .stopWatching(let serial): commandTasks.append(Task { await manager.stop(serial) })
+            case .resumeWatching(let serial): commandTasks.append(Task { await manager.startWatching(serial) })
+            case .probeICE(let serial): commandTasks.append(Task { await manager.probeICE(serial) })
+            case .add(let serial): commandTasks.append(Task { await manager.add(serial); await manager.startWatching(serial) })
+            case .remove(let serial): commandTasks.append(Task { await manager.remove(serial) })
             case .exportReport(let serial): export(serial, manager: manager)
             case .copy, .cycleTheme, .quit: break
             }
         }
-        tasks.removeAll { $0.isCancelled }
+        // Commands are fire-and-forget: the manager owns what they start.
+        commandTasks.removeAll()
     }
 
     private func export(_ serial: String, manager: SessionManager) {
@@ -346,8 +356,10 @@ public final class DashboardApp {
 
     private func cycleTheme() {
         let names = options.catalog.names()
-        let index = names.firstIndex(of: options.theme.name) ?? -1
+        let index = names.firstIndex(of: themeCursor ?? options.theme.name) ?? -1
         let next = names[(index + 1) % names.count]
+        // Move on even when this theme fails, so the next T tries the one after it.
+        themeCursor = next
         do {
             let theme = try options.catalog.load(next)
             options.theme = theme
@@ -376,7 +388,7 @@ public final class DashboardApp {
         let onExit = self.onExit
         guard let connection else { onExit(exit) }
         // A server that does not answer must not keep a closed terminal waiting.
-        DispatchQueue.main.asyncAfter(deadline: .now() + .milliseconds(700)) { MainActor.assumeIsolated { () -> Void in onExit(exit) } }
+        DispatchQueue.main.asyncAfter(deadline: .now() + .milliseconds(300)) { MainActor.assumeIsolated { () -> Void in onExit(exit) } }
         Task { @MainActor in
             await connection.close()
             onExit(exit)

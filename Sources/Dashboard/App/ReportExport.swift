@@ -7,7 +7,7 @@ public enum ReportExport {
     public static func fileName(serial: String, at date: Date) -> String {
         let safe = String(serial.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") ? $0 : "_" }.prefix(40))
         let seconds = Int(date.timeIntervalSince1970)
-        let stamp = ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: TimeZone(identifier: "UTC")!,
+        let stamp = ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: TimeZone(secondsFromGMT: 0) ?? .current,
                                                 formatOptions: [.withYear, .withMonth, .withDay, .withTime])
         return "vicotop-report-\(safe)-\(stamp.replacingOccurrences(of: "T", with: "-"))Z.json"
     }

@@ -20,9 +20,9 @@ struct CursesPalette {
                 attribute |= vt_color_pair(pair)
                 if depth.needsBold(foreground) { attribute |= vt_attr_bold() }
             }
-            let reverse = (role == .selection || role == .header)
-                && (depth == .noColor || (background == .terminalDefault && foreground == .terminalDefault)
-                    || background == .terminalDefault)
+            // Without a background colour of their own, selection and header stand out
+            // in reverse video.
+            let reverse = (role == .selection || role == .header) && (depth == .noColor || background == .terminalDefault)
             if reverse { attribute |= vt_attr_reverse() }
             if depth == .noColor {
                 switch role {

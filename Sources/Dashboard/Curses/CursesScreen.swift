@@ -23,10 +23,9 @@ final class CursesScreen {
 
     /// Starts ncurses: locale, terminfo (a `-direct` entry when `COLORTERM` asks for true
     /// colour and one exists), cbreak without echo, keypad, no cursor, colours.
-    init(theme: Theme, environment: [String: String], forceASCII: Bool) throws {
+    init(theme: Theme, environment: [String: String]) throws {
         setlocale(LC_ALL, "")
         asciiOnly = vt_locale_is_utf8() == 0
-        if environment["ESCDELAY"] == nil { set_escdelay(25) }
         let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "dumb"
         var entry = term
         if ColorDepth.wantsTrueColor(environment), environment["NO_COLOR"]?.isEmpty ?? true,
@@ -38,6 +37,7 @@ final class CursesScreen {
             throw StartError(description: "cannot drive terminal type '\(term)': no terminfo entry")
         }
         self.screen = screen
+        if environment["ESCDELAY"] == nil { set_escdelay(25) }
         cbreak()
         noecho()
         nonl()
@@ -58,13 +58,13 @@ final class CursesScreen {
         untouchwin(input)
         restoreSequence = String(cString: vt_capability("rmcup")) + String(cString: vt_capability("cnorm")) + String(cString: vt_capability("sgr0"))
         vt_install_crash_restore(restoreSequence)
-        _ = forceASCII
     }
 
-    /// Applies another theme; every window is redrawn from scratch.
+    /// Applies another theme. Redefining the pairs repaints the cells that use them;
+    /// the windows are touched so their new background reaches the screen too.
     func apply(_ theme: Theme) {
         palette = CursesPalette(theme: theme, depth: depth)
-        clearok(vt_curscr(), true)
+        for window in windows.values { window.touch() }
     }
 
     /// Re-reads the terminal's size after SIGWINCH; true when it changed.
@@ -96,21 +96,23 @@ final class CursesScreen {
     /// Writes every staged window to the terminal in one go.
     func update() { doupdate() }
 
-    /// Reads every key waiting; `gone` when stdin reports end of file or an error.
-    func readKeys() -> [Key] {
+    /// Reads the keys waiting: the ones the dashboard knows, whether anything at all was
+    /// read (unknown keys included), and whether more may wait after a full batch.
+    func readKeys() -> (keys: [Key], readAny: Bool, more: Bool) {
         var keys: [Key] = []
         var code: UInt32 = 0
-        while true {
+        var readAny = false
+        for _ in 0..<512 {
             let result = vt_read_key(input, &code)
-            if result == ERR { break }
+            if result == ERR { return (keys, readAny, false) }
+            readAny = true
             if result == KEY_CODE_YES {
                 if let key = Self.functionKey(Int32(bitPattern: code)) { keys.append(key) }
             } else if let key = Key(codePoint: code) {
                 keys.append(key)
             }
-            if keys.count > 512 { break }
         }
-        return keys
+        return (keys, readAny, true)
     }
 
     private static func functionKey(_ code: Int32) -> Key? {

@@ -9,6 +9,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     /// Editing and confirming.
     case enter, escape, backspace, delete, tab
 
+    /// How the help names the key.
     public var description: String {
         switch self {
         case .character(" "): "Space"

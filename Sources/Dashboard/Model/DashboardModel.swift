@@ -34,6 +34,8 @@ public struct DashboardModel: Sendable {
     public var timeZone: TimeZone = .current
     /// Rows of the list pane, set by the layout so paging moves by a screenful.
     public var pageSize = 10
+    /// How far the detail can scroll, set when it is drawn.
+    public var maximumDetailScroll = Int.max
 
     /// Creates a model.
     public init(now: Date, header: HeaderInfo) {
@@ -75,7 +77,13 @@ public struct DashboardModel: Sendable {
     }
 
     /// Whether some visible device shows a ticket countdown (the 1 Hz tick runs only then).
-    public var showsCountdown: Bool { visible.contains { $0.ticket != nil } }
+    public var showsCountdown: Bool {
+        visible.contains { snapshot in
+            if snapshot.ticket != nil { return true }
+            if case .backingOff = snapshot.state { return true }
+            return false
+        }
+    }
 
     // MARK: Updates
 
@@ -234,7 +242,7 @@ public struct DashboardModel: Sendable {
     }
 
     private mutating func scrollDetail(_ offset: Int) {
-        detailScroll = max(0, detailScroll + offset)
+        detailScroll = min(maximumDetailScroll, max(0, detailScroll + offset))
     }
 
     /// Serial numbers are short runs of letters and digits.

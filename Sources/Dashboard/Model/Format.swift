@@ -4,7 +4,7 @@ import Foundation
 public enum Format {
     /// `4:59`, `1:02:03`; `expired` at or below zero.
     public static func countdown(_ seconds: TimeInterval) -> String {
-        guard seconds.isFinite else { return "—" }
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return "—" }
         guard seconds > 0 else { return "expired" }
         let total = Int(seconds.rounded(.down))
         let (hours, minutes, secs) = (total / 3600, total / 60 % 60, total % 60)
@@ -13,7 +13,7 @@ public enum Format {
 
     /// `12s`, `5m`, `3h`, `2d`: how long ago.
     public static func age(_ seconds: TimeInterval) -> String {
-        guard seconds.isFinite else { return "—" }
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return "—" }
         let value = max(0, Int(seconds))
         if value < 60 { return "\(value)s" }
         if value < 3600 { return "\(value / 60)m" }
@@ -38,7 +38,7 @@ public enum Format {
 
     /// `5s`, `2m30s`: a configured interval.
     public static func interval(_ seconds: TimeInterval) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "—" }
+        guard seconds.isFinite, seconds >= 0, seconds < 1e12 else { return "—" }
         let total = Int(seconds.rounded())
         if total < 60 { return "\(total)s" }
         return total % 60 == 0 ? "\(total / 60)m" : "\(total / 60)m\(total % 60)s"
@@ -57,7 +57,9 @@ public enum Format {
     }
 
     private static func wallClock(_ date: Date, _ zone: TimeZone) -> (Int, Int, Int) {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+        let since1970 = date.timeIntervalSince1970
+        guard since1970.isFinite, abs(since1970) < 1e12 else { return (0, 0, 0) }
+        let local = Int(since1970.rounded(.down)) + zone.secondsFromGMT(for: date)
         let day = ((local % 86_400) + 86_400) % 86_400
         return (day / 3600, day / 60 % 60, day % 60)
     }

@@ -10,8 +10,14 @@ public enum ScreenText {
     /// The text with every control and format character replaced, on one line; with
     /// `asciiOnly` (a non-UTF-8 locale) every non-ASCII character becomes `?` as well.
     public static func clean(_ text: String, asciiOnly: Bool = false) -> String {
-        if !asciiOnly && text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-        let single = Sanitizer.singleLine(text, replacement: asciiOnly ? "?" : "\u{FFFD}")
+        if !asciiOnly && text.utf8.count <= maximumScalars && text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // No line is wider than a terminal: a megabyte of combining marks is cut before
+        // it costs anything.
+        var limited = text
+        if text.unicodeScalars.count > maximumScalars {
+            limited = String(String.UnicodeScalarView(text.unicodeScalars.prefix(maximumScalars)))
+        }
+        let single = Sanitizer.singleLine(limited, replacement: asciiOnly ? "?" : "\u{FFFD}")
         guard asciiOnly else { return single }
         var out = ""
         for scalar in single.unicodeScalars {
@@ -19,6 +25,9 @@ public enum ScreenText {
         }
         return out
     }
+
+    /// The most code points of one string drawn.
+    static let maximumScalars = 4096
 
     /// Punctuation the dashboard itself uses, spelled in ASCII for non-UTF-8 terminals.
     private static let asciiFallbacks: [Unicode.Scalar: String] = [

@@ -9,8 +9,11 @@ public final class TextSurface: Surface {
         public var style: Style
     }
 
+    /// Columns.
     public let width: Int
+    /// Rows.
     public let height: Int
+    /// Whether only ASCII may be drawn.
     public let asciiOnly: Bool
     /// The cells, row by row.
     public private(set) var cells: [[Cell]]
@@ -23,6 +26,7 @@ public final class TextSurface: Surface {
         cells = Array(repeating: Array(repeating: Cell(text: " ", style: .text), count: size.width), count: size.height)
     }
 
+    /// Writes cleaned text into the cells, a wide character taking two.
     public func draw(cleaned text: Substring, row: Int, column: Int, style: Style) {
         var x = column
         for character in text {
@@ -66,10 +70,14 @@ public final class SubSurface: Surface {
         self.rect = Rect(x: x, y: y, width: min(rect.width, parent.width - x), height: min(rect.height, parent.height - y))
     }
 
+    /// Columns of the part.
     public var width: Int { rect.width }
+    /// Rows of the part.
     public var height: Int { rect.height }
+    /// As the parent.
     public var asciiOnly: Bool { parent.asciiOnly }
 
+    /// Draws into the parent, offset by the part's origin.
     public func draw(cleaned text: Substring, row: Int, column: Int, style: Style) {
         parent.draw(cleaned: text, row: rect.y + row, column: rect.x + column, style: style)
     }

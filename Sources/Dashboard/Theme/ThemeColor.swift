@@ -36,6 +36,7 @@ public enum ThemeColor: Sendable, Hashable, CustomStringConvertible {
         self = .indexed(index)
     }
 
+    /// The colour as a theme file writes it.
     public var description: String {
         switch self {
         case .terminalDefault: "default"

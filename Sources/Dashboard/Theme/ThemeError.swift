@@ -14,6 +14,7 @@ public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible {
         self.problem = problem
     }
 
+    /// `theme FILE: key 'KEY': problem`.
     public var description: String {
         if let key { return "theme \(file): key '\(key)': \(problem)" }
         return "theme \(file): \(problem)"

@@ -108,7 +108,8 @@ struct DetailView {
             ("ticket", phases.ticketMs), ("socket open", phases.socketOpenMs), ("camera in", phases.cameraInMs),
             ("answer", phases.answerMs), ("1st candidate", phases.firstCandidateMs), ("1st pong", phases.firstPongMs),
         ]
-        let reached = steps.compactMap { step in step.1.map { (step.0, $0) } }.sorted { $0.1 < $1.1 }
+        // Times come from wall-clock differences; a clock step can make one negative.
+        let reached = steps.compactMap { step in step.1.flatMap { $0.isFinite ? (step.0, max(0, $0)) : nil } }.sorted { $0.1 < $1.1 }
         guard let total = reached.last?.1 else {
             return [Line([Span(ScreenText.pad("phases", to: label), .muted), Span("no session yet", .muted)])]
         }
@@ -118,8 +119,8 @@ struct DetailView {
         var lines: [Line] = []
         var previous = 0.0
         for (index, step) in reached.enumerated() {
-            let start = Int((previous * scale).rounded(.down))
-            let end = max(start + 1, Int((step.1 * scale).rounded()))
+            let start = max(0, min(barWidth - 1, Int((previous * scale).rounded(.down))))
+            let end = max(start + 1, min(barWidth, Int((step.1 * scale).rounded())))
             let bar = String(repeating: " ", count: min(barWidth, start))
                 + String(repeating: glyphs.barLevels.last!, count: max(1, min(barWidth, end) - start))
             lines.append(Line([

@@ -15,8 +15,6 @@ public struct Glyphs: Sendable, Hashable {
     public var sparkLost: String
     /// The ellipsis used when text is cut.
     public var ellipsis: String
-    /// The selection marker.
-    public var pointer: String
     /// Marks a masked secret.
     public var masked: String
     /// A separator between header fields.
@@ -29,14 +27,14 @@ public struct Glyphs: Sendable, Hashable {
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         barLevels: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], sparkLost: "×",
-        ellipsis: "…", pointer: "▶", masked: "••••••••", separator: " │ ", isASCII: false)
+        ellipsis: "…", masked: "••••••••", separator: " │ ", isASCII: false)
 
     /// Seven-bit fallbacks.
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         barLevels: ["#"], barEmpty: ".",
         sparkLevels: ["_", ".", "-", "=", "+", "*", "#", "@"], sparkLost: "x",
-        ellipsis: "~", pointer: ">", masked: "********", separator: " | ", isASCII: true)
+        ellipsis: "~", masked: "********", separator: " | ", isASCII: true)
 
     /// The mark of a state, so it reads without colour.
     public func mark(_ state: SessionState) -> String {

@@ -1,6 +1,9 @@
 /// The panes of the dashboard.
 public enum Pane: Sendable, Hashable, CaseIterable {
-    case header, list, detail, log, keyBar, help, tooSmall
+    /// The top line, the device list, the selected device, its events and the key bar.
+    case header, list, detail, log, keyBar
+    /// The help overlay and the notice shown below the minimum size.
+    case help, tooSmall
 }
 
 /// Where each pane goes for a terminal size. Pure, so every size can be tested.
@@ -15,10 +18,12 @@ public struct Layout: Sendable, Hashable {
     /// Each shown pane's rectangle, in drawing order (later panes on top).
     public var panes: [(pane: Pane, rect: Rect)]
 
+    /// Same size and the same panes in the same places.
     public static func == (lhs: Layout, rhs: Layout) -> Bool {
         lhs.size == rhs.size && lhs.panes.map(\.pane) == rhs.panes.map(\.pane) && lhs.panes.map(\.rect) == rhs.panes.map(\.rect)
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(size)
         for entry in panes { hasher.combine(entry.pane); hasher.combine(entry.rect) }
