@@ -139,6 +139,9 @@ public final class VicohomeSimulator: Sendable {
         for channel in toDrop { channel.close(promise: nil) }
     }
 
+    /// Counts a fault chaos mode injected.
+    public func countChaos(_ fault: ChaosFault) { state.count { $0.chaosFaults[fault.rawValue, default: 0] += 1 } }
+
     /// Accepts the account's token again after ``SimulatorFault/revokeToken``.
     public func restoreToken() { state.restoreToken() }
 

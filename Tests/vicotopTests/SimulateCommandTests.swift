@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import VicohomeAPI
 
@@ -60,5 +63,33 @@ struct SimulateCommandTests {
         #expect(!ticket.stdout.contains("s3cret-credential-value"))
         let invalid = try await VicotopProcess.run(["simulate", "--turn", "stun:127.0.0.1"])
         #expect(invalid.status == 64)
+    }
+
+    @Test("--chaos injects faults at the given rate with the seed, counted at /simulator/counters")
+    func chaos() async throws {
+        let process = Process()
+        process.executableURL = VicotopProcess.binary
+        process.arguments = ["simulate", "--chaos", "30", "--seed", "9"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let banner = await VicotopProcess.read(out.fileHandleForReading) { $0.contains("Ctrl-C") }
+        #expect(banner.contains("chaos         30.0 faults/s, seed 9"))
+        let base = try #require(banner.split(separator: "\n").first { $0.contains("API base URL") }?.split(separator: " ").last.map(String.init))
+        var faults: [String: Int] = [:]
+        let deadline = ContinuousClock.now + .seconds(10)
+        while faults.values.reduce(0, +) < 5 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            let (data, _) = try await URLSession.shared.data(from: URL(string: base + "/simulator/counters")!)
+            let counters = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            faults = counters?["chaosFaults"] as? [String: Int] ?? [:]
+        }
+        #expect(faults.values.reduce(0, +) >= 5, "faults counted: \(faults)")
+
+        let refused = try await VicotopProcess.run(["simulate", "--chaos", "0"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--chaos must be between 0 and 100"))
     }
 }

@@ -30,6 +30,8 @@ public struct SimulatorCounters: Sendable, Hashable, Codable {
     public var pingsLost = 0
     /// SDP offers answered.
     public var offersAnswered = 0
+    /// Faults injected by chaos mode, by kind (``ChaosFault`` raw values).
+    public var chaosFaults: [String: Int] = [:]
 
     /// Creates zeroed counters.
     public init() {}

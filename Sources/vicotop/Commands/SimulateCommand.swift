@@ -35,6 +35,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed for injected loss, jitter and drops.", valueName: "n"))
     var seed: UInt64 = 0x5EED
 
+    @Option(help: ArgumentHelp("Inject random faults at this many per second (socket drops, 5xx, malformed bodies, slow answers, tickets revoked early, 401 bursts, lost pongs); --seed makes the run reproducible.", valueName: "rate"))
+    var chaos: Double?
+
     @Option(name: .customLong("generated-fleet"), help: ArgumentHelp("Serve N generated healthy cameras instead of the demo fleet (for benchmarks).", valueName: "n"))
     var generatedFleet: Int?
 
@@ -68,6 +71,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 throw ValidationError("--turn \(uri): \(error)")
             }
         }
+        if let chaos, !(chaos > 0 && chaos <= 100) {
+            throw ValidationError("--chaos must be between 0 and 100 faults per second")
+        }
         if !turn.isEmpty, turnUser == nil || turnCredential == nil {
             throw ValidationError("--turn needs --turn-user and --turn-credential")
         }
@@ -95,7 +101,9 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ExitStatus.networkFailure.code
         }
         Terminal.output(banner(simulator))
+        let monkey = chaos.map { ChaosMonkey(simulator: simulator, rate: $0, seed: seed) }
         let signal = await SignalWaiter.wait()
+        monkey?.stop()
         Terminal.error("vicotop: signal \(signal), stopping the simulator")
         await simulator.stop()
     }
@@ -119,6 +127,9 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         for server in simulator.configuration.extraICEServers {
             lines.insert("  TURN          \(server.url)  (user \(server.username.redacted))", at: 4)
+        }
+        if let chaos {
+            lines.append("  chaos         \(chaos) faults/s, seed \(seed) (counts at \(base)/simulator/counters)")
         }
         lines.append("Try: vicotop --api-base \(base) --token \(simulator.token.exposedValue) ticket \(simulator.devices.first?.serialNumber ?? "SERIAL")")
         lines.append("Ctrl-C stops it.")
