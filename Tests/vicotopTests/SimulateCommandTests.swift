@@ -10,17 +10,8 @@ import VicohomeAPI
 struct SimulateCommandTests {
     @Test("prints its base URL, token and serials; serves tickets to another process; stops on SIGTERM")
     func simulateThenTicket() async throws {
-        let process = Process()
-        process.executableURL = VicotopProcess.binary
-        process.arguments = ["simulate", "--ticket-lifetime", "60"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
+        let (process, banner) = try await Self.simulate(["--ticket-lifetime", "60"])
         defer { if process.isRunning { process.terminate() } }
-
-        // The banner ends with the Ctrl-C hint; the read ends with it or with the process.
-        let banner = await VicotopProcess.read(out.fileHandleForReading) { $0.contains("Ctrl-C") }
         let base = try #require(banner.split(separator: "\n").first { $0.contains("API base URL") }?
             .split(separator: " ").last.map(String.init))
         let token = try #require(banner.split(separator: "\n").first { $0.contains("demo token") }?
@@ -44,16 +35,9 @@ struct SimulateCommandTests {
 
     @Test("--turn puts an external TURN server into every ticket, credentials masked in output")
     func turnOption() async throws {
-        let process = Process()
-        process.executableURL = VicotopProcess.binary
-        process.arguments = ["simulate", "--turn", "turn:127.0.0.1:3478?transport=udp", "--turn-user", "alice",
-                             "--turn-credential", "s3cret-credential-value"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
+        let (process, banner) = try await Self.simulate(["--turn", "turn:127.0.0.1:3478?transport=udp", "--turn-user", "alice",
+                                                         "--turn-credential", "s3cret-credential-value"])
         defer { if process.isRunning { process.terminate() } }
-        let banner = await VicotopProcess.read(out.fileHandleForReading) { $0.contains("Ctrl-C") }
         #expect(banner.contains("TURN          turn:127.0.0.1:3478?transport=udp"))
         #expect(!banner.contains("s3cret-credential-value"))
         let base = try #require(banner.split(separator: "\n").first { $0.contains("API base URL") }?.split(separator: " ").last.map(String.init))
@@ -67,15 +51,8 @@ struct SimulateCommandTests {
 
     @Test("--chaos injects faults at the given rate with the seed, counted at /simulator/counters")
     func chaos() async throws {
-        let process = Process()
-        process.executableURL = VicotopProcess.binary
-        process.arguments = ["simulate", "--chaos", "30", "--seed", "9"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
+        let (process, banner) = try await Self.simulate(["--chaos", "30", "--seed", "9"])
         defer { if process.isRunning { process.terminate() } }
-        let banner = await VicotopProcess.read(out.fileHandleForReading) { $0.contains("Ctrl-C") }
         #expect(banner.contains("chaos         30.0 faults/s, seed 9"))
         let base = try #require(banner.split(separator: "\n").first { $0.contains("API base URL") }?.split(separator: " ").last.map(String.init))
         var faults: [String: Int] = [:]
@@ -91,5 +68,19 @@ struct SimulateCommandTests {
         let refused = try await VicotopProcess.run(["simulate", "--chaos", "0"])
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("--chaos must be between 0 and 100"))
+    }
+
+    /// Starts `vicotop simulate` with `arguments` and reads its banner, which ends with the
+    /// Ctrl-C hint (or with the process).
+    static func simulate(_ arguments: [String]) async throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = VicotopProcess.binary
+        process.arguments = ["simulate"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let banner = await VicotopProcess.read(out.fileHandleForReading) { $0.contains("Ctrl-C") }
+        return (process, banner)
     }
 }

@@ -214,6 +214,11 @@ final class SimulatorState: Sendable {
 
     var counters: SimulatorCounters { inner.withLockedValue { $0.counters } }
 
+    /// Every `sign` and access token issued so far (for the secret-leak tests).
+    var issuedSecrets: [String] {
+        inner.withLockedValue { state in state.tickets.values.flatMap { [$0.sign] + ($0.accessToken.map { [$0] } ?? []) } }
+    }
+
     // MARK: Sockets
 
     /// Registers a socket unless the camera already has its maximum of viewers.
