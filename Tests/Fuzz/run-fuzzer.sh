@@ -1,15 +1,40 @@
 #!/usr/bin/env bash
-# Builds the STUN decoder fuzzer with libFuzzer and AddressSanitizer and runs it.
-# Usage: Fuzz/run-fuzzer.sh SECONDS [extra libFuzzer flags...]
-# The codec needs only Foundation; swift-crypto is replaced by STUNHashingStandIn.swift.
+# Builds a fuzzer with libFuzzer and AddressSanitizer and runs it.
+# Usage: Tests/Fuzz/run-fuzzer.sh [stun|api|signaling] SECONDS [extra libFuzzer flags...]
+#   stun       the STUN decoder and the ICE candidate / URI parsers (the default)
+#   api        the cloud's answers: both envelopes, tickets, devices, error mapping
+#   signaling  the signaling message decoder, with an encode/decode round trip
+# Each target needs only Foundation: swift-crypto is replaced by STUNHashingStandIn.swift,
+# and VicohomeAPI is compiled without its AsyncHTTPClient client.
 set -euo pipefail
 
+target=stun
+case "${1:-}" in stun|api|signaling) target="$1"; shift ;; esac
 seconds="${1:-60}"
 shift || true
 here="$(cd "$(dirname "$0")" && pwd)"
-sources="$here/../../Sources/ICEProbe"
-work="${FUZZ_WORK_DIR:-$here/.work}"
+work="${FUZZ_WORK_DIR:-$here/.work}/$target"
 mkdir -p "$work/corpus" "$work/artifacts"
+
+if [ "$target" != stun ]; then
+    api="$here/../../Sources/VicohomeAPI"
+    inputs=()
+    while IFS= read -r file; do inputs+=("$file"); done < <(find "$api" -name '*.swift' ! -name VicohomeClient.swift | sort)
+    case "$target" in
+        api) entry="$here/APIDecodeFuzzer.swift"; max_len=4096 ;;
+        signaling) entry="$here/SignalingDecodeFuzzer.swift"; max_len=2048 ;;
+    esac
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name VicohomeAPIFuzz \
+        "${inputs[@]}" "$entry" -o "$work/$target-fuzzer"
+    for seed in "$here"/seeds/"$target"-*; do
+        [ -f "$seed" ] && cp -n "$seed" "$work/corpus/" || true
+    done
+    exec "$work/$target-fuzzer" "$work/corpus" \
+        -max_total_time="$seconds" -max_len="$max_len" -print_final_stats=1 \
+        -artifact_prefix="$work/artifacts/" "$@"
+fi
+
+sources="$here/../../Sources/ICEProbe"
 
 # The codec and the pure parsers: everything that imports neither NIO, Crypto nor Logging.
 codec_files=(

@@ -33,6 +33,15 @@ struct SignalingMessageTests {
         #expect(again.sessionDescription?.sdp == "v=0\r\n")
     }
 
+    @Test("one message always encodes to the same frame (fuzzer finding: payload keys came out in varying order)")
+    func stableEncoding() throws {
+        let text = #"{"messageType":"PEER_IN","senderClientId":"cam-1","messagePayload":{"id":"cam-1","name":"Front","role":"device"}}"#
+        let message = try SignalingMessage.decode(text)
+        let frames = Set((0..<20).map { _ in message.encodedText() })
+        #expect(frames.count == 1)
+        #expect(try SignalingMessage.decode(frames.first!).encodedText() == frames.first)
+    }
+
     @Test("malformed frames are typed errors", arguments: [
         "", "nope", "[]", "{}", #"{"messageType":""}"#, #"{"messageType":"X","messagePayload":"%%%"}"#,
         #"{"messageType":"X","messagePayload":"bm90IGpzb24="}"#, #"{"messageType":"X","messagePayload":5}"#,
