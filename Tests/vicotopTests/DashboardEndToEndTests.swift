@@ -90,6 +90,37 @@ struct DashboardEndToEndTests {
         }
     }
 
+    @Test("Ctrl-Z suspends to the shell with the terminal restored; fg redraws")
+    func suspendAndResume() async throws {
+        let folder = VicotopProcess.isolatedHome.appendingPathComponent("tstp-\(UUID().uuidString.prefix(8))")
+        let shell = "env -i PATH=/usr/bin:/bin HOME=\(shellQuoted(folder.path)) bash --norc --noprofile -i"
+        try await TmuxSession.with(width: 120, height: 40, command: shell) { tmux in
+            let environment = "TERM=tmux-256color LANG=C.UTF-8 XDG_CONFIG_HOME=\(shellQuoted(folder.path + "/config")) XDG_STATE_HOME=\(shellQuoted(folder.path + "/state"))"
+            await tmux.type("export \(environment); \(shellQuoted(VicotopProcess.binary.path))")
+            await tmux.press("Enter")
+            #expect(await tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+            for round in 1...3 {
+                await tmux.press("C-z")
+                let stopped = await tmux.waitFor(.seconds(5)) { $0.contains("Stopped") && !$0.contains("q quit") }
+                #expect(stopped.matched, "round \(round): no clean job-control stop:\n\(stopped.screen)")
+                #expect(await tmux.display("#{alternate_on}") == "0", "round \(round): still on the alternate screen")
+                #expect(await tmux.display("#{cursor_flag}") == "1", "round \(round): cursor hidden in the shell")
+                await tmux.type("fg")
+                await tmux.press("Enter")
+                let back = await tmux.waitFor(.seconds(5)) { Run.firstScreen($0) }
+                #expect(back.matched, "round \(round): not redrawn after fg:\n\(back.screen)")
+                #expect(await tmux.display("#{alternate_on}") == "1")
+                await tmux.type("q")
+                await tmux.waitFor(.seconds(5)) { !$0.contains("q quit") }
+                if round < 3 {
+                    await tmux.type("clear; \(shellQuoted(VicotopProcess.binary.path))")
+                    await tmux.press("Enter")
+                    #expect(await tmux.waitFor(.seconds(30), Run.firstScreen).matched)
+                }
+            }
+        }
+    }
+
     @Test("a resize to 40×10 shows the too-small notice, and back to 120×40 the dashboard")
     func resize() async throws {
         try await Run.with { run in

@@ -136,8 +136,11 @@ public final class DashboardApp {
         guard let screen else { return }
         screen.suspend()
         stderrRedirect.end()
-        // SIGSTOP cannot be blocked: the process stops here and carries on below on SIGCONT.
-        kill(getpid(), SIGSTOP)
+        // raise() sends SIGSTOP to this very thread, so the whole process has stopped
+        // before it returns; kill(getpid()) may pick another thread and let this one run
+        // on into continued(), back into curses mode, before the stop lands (seen in tmux:
+        // "Stopped" printed over the dashboard).
+        raise(SIGSTOP)
         continued()
     }
 
