@@ -62,7 +62,9 @@ struct STUNProbeTests {
         // a busy machine delays the first send).
         let failure = try #require(result.failure)
         #expect([.noAnswer(tries: 2), .noAnswer(tries: 1), .noAnswer(tries: 0)].contains(failure), "\(failure)")
-        #expect(result.totalTime < .seconds(1))
+        // Seven tries would take over 6 s; well under that proves the cut, with room for a
+        // machine busy with the rest of the parallel suite.
+        #expect(result.totalTime < .seconds(3))
         withExtendedLifetime(silent) {}
     }
 

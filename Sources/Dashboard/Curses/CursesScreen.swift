@@ -18,8 +18,6 @@ final class CursesScreen {
     private var input: UnsafeMutablePointer<WINDOW>
     private var screen: OpaquePointer?
     private var active = true
-    /// Leaves the alternate screen, shows the cursor, resets attributes (from terminfo).
-    private var restoreSequence = ""
 
     /// Starts ncurses: locale, terminfo (a `-direct` entry when `COLORTERM` asks for true
     /// colour and one exists), cbreak without echo, keypad, no cursor, colours.
@@ -56,8 +54,9 @@ final class CursesScreen {
         keypad(input, true)
         nodelay(input, true)
         untouchwin(input)
-        restoreSequence = String(cString: vt_capability("rmcup")) + String(cString: vt_capability("cnorm")) + String(cString: vt_capability("sgr0"))
-        vt_install_crash_restore(restoreSequence)
+        // What the crash handler writes: leave the alternate screen, show the cursor, reset attributes.
+        let restore = String(cString: vt_capability("rmcup")) + String(cString: vt_capability("cnorm")) + String(cString: vt_capability("sgr0"))
+        vt_install_crash_restore(restore)
     }
 
     /// Applies another theme. Redefining the pairs repaints the cells that use them;
@@ -138,9 +137,6 @@ final class CursesScreen {
         curs_set(1)
         endwin()
         active = false
-        // endwin does not always leave the alternate screen before the stop that follows
-        // (seen about once in five suspends in tmux), so say it again, explicitly.
-        writeThrough(restoreSequence)
     }
 
     /// Returns to curses mode after SIGCONT and repaints everything.
