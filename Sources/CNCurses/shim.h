@@ -129,6 +129,14 @@ static inline void vt_save_terminal_modes(void) {
     state->modes_valid = tcgetattr(STDIN_FILENO, &state->modes) == 0;
 }
 
+/// The signals that end a process abnormally: the crash handler restores on each.
+/// (A function-local static, as above: Swift does not emit a header's static variables.)
+static inline const int *vt_fatal_signals(size_t *count) {
+    static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS, SIGXCPU, SIGXFSZ };
+    *count = sizeof(signals) / sizeof(signals[0]);
+    return signals;
+}
+
 /// Arms the crash handler for the fatal signals with `bytes` as the restoring sequence.
 static inline void vt_install_crash_restore(const char *bytes) {
     struct vt_restore_state *state = vt_restore();
@@ -136,8 +144,9 @@ static inline void vt_install_crash_restore(const char *bytes) {
     if (length >= sizeof(state->bytes)) length = sizeof(state->bytes) - 1;
     memcpy(state->bytes, bytes, length);
     state->length = length;
-    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS, SIGXCPU, SIGXFSZ };
-    for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+    size_t count = 0;
+    const int *signals = vt_fatal_signals(&count);
+    for (size_t i = 0; i < count; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof(action));
         action.sa_handler = vt_crash_handler;
@@ -149,8 +158,9 @@ static inline void vt_install_crash_restore(const char *bytes) {
 
 /// Disarms the crash handler once the terminal is restored normally.
 static inline void vt_remove_crash_restore(void) {
-    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS, SIGXCPU, SIGXFSZ };
-    for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) signal(signals[i], SIG_DFL);
+    size_t count = 0;
+    const int *signals = vt_fatal_signals(&count);
+    for (size_t i = 0; i < count; i++) signal(signals[i], SIG_DFL);
     vt_restore()->length = 0;
 }
 

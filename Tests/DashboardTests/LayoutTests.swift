@@ -11,7 +11,7 @@ struct LayoutTests {
                 for focus in [Focus.list, .detail] {
                     let layout = Layout.compute(size: Size(width: width, height: height), deviceRows: (width * height) % 230, focus: focus, help: false)
                     var covered = Array(repeating: Array(repeating: false, count: width), count: height)
-                    for (pane, rect) in layout.panes {
+                    for (pane, rect) in layout.panes.map({ ($0.pane, $0.rect) }) {
                         #expect(rect.x >= 0 && rect.y >= 0 && rect.x + rect.width <= width && rect.y + rect.height <= height, "\(pane) out of bounds")
                         #expect(rect.height >= (pane == .header || pane == .keyBar ? 1 : 3), "\(pane) too short at \(width)×\(height)")
                         var overlap = false

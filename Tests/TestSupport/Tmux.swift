@@ -114,31 +114,29 @@ public final class TmuxSession: @unchecked Sendable {
         }
     }
 
-    /// posix_spawn and waitpid: output goes to a file, not a pipe, because the server
-    /// that new-session forks inherits the descriptor and a pipe would never reach its end.
+    /// Spawns and waits: output goes to a file, not a pipe, because the server that
+    /// new-session forks inherits the descriptor and a pipe would never reach its end.
     private static func spawnAndWait(_ argv: [String]) -> (status: Int32, output: String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
-        defer { unlink(file) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let arguments = argv.map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        let output = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         defer {
-            arguments.forEach { free($0) }
-            environment.forEach { free($0) }
+            closeDescriptor(input)
+            closeDescriptor(output)
+            unlink(file)
         }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, nil, arguments, environment) == 0 else { return (-1, "cannot start \(argv[0])") }
+        guard input >= 0, output >= 0,
+              let process = try? SpawnedProcess.start(argv, environment: ProcessInfo.processInfo.environment,
+                                                      stdin: input, stdout: output, stderr: output)
+        else { return (-1, "cannot start \(argv[0])") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-        return ((status >> 8) & 0xFF, output)
+        while waitpid(process.pid, &status, 0) < 0 && errno == EINTR {}
+        return ((status >> 8) & 0xFF, (try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
     }
 }
+
+/// `close(2)`, out of reach inside ``TmuxSession`` whose `close()` hides it.
+private func closeDescriptor(_ descriptor: Int32) { close(descriptor) }
 
 /// Quotes a string for a POSIX shell command line.
 public func shellQuoted(_ text: String) -> String {

@@ -164,12 +164,7 @@ struct DashboardEndToEndTests {
             if let idleStart, let idleEnd = Self.cpuTicks(pid) {
                 #expect(idleEnd - idleStart < 60, "\(idleEnd - idleStart) ticks of CPU in 3 idle seconds")
             }
-            let sent = ContinuousClock.now
-            kill(pid, SIGHUP)
-            while Self.isAlive(pid) && ContinuousClock.now - sent < .seconds(3) {
-                try await Task.sleep(for: .milliseconds(5))
-            }
-            let elapsed = ContinuousClock.now - sent
+            let elapsed = try await Self.timeToExit(pid) { kill(pid, SIGHUP) }
             #expect(elapsed < .seconds(1), "still running \(elapsed) after SIGHUP")
             #expect(await run.waitForExit() == "0")
             #expect(run.read("modes-after") == run.read("modes-before"))
@@ -182,13 +177,19 @@ struct DashboardEndToEndTests {
         try await Run.with { run in
             #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
             let pid = try #require(await run.dashboardPID())
-            let closed = ContinuousClock.now
-            await run.tmux.killPane()
-            while Self.isAlive(pid) && ContinuousClock.now - closed < .seconds(3) {
-                try await Task.sleep(for: .milliseconds(5))
-            }
-            #expect(ContinuousClock.now - closed < .seconds(1), "the dashboard outlived its terminal")
+            let elapsed = try await Self.timeToExit(pid) { await run.tmux.killPane() }
+            #expect(elapsed < .seconds(1), "the dashboard outlived its terminal")
         }
+    }
+
+    /// How long `pid` takes to end after `action` (up to 3 s).
+    static func timeToExit(_ pid: Int32, after action: () async -> Void) async throws -> Duration {
+        let start = ContinuousClock.now
+        await action()
+        while isAlive(pid) && ContinuousClock.now - start < .seconds(3) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return ContinuousClock.now - start
     }
 
     /// Whether a process still runs; a zombie (its parent, killed with the pane, has not

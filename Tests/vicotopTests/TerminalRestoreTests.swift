@@ -29,7 +29,7 @@ struct TerminalRestoreTests {
         ]
         let process = try SpawnedProcess.start([VicotopProcess.binary.path], environment: environment,
                                                stdin: keyboard.slave, stdout: screen.slave, stderr: screen.slave)
-        let drawn = await Self.waitFor(.seconds(30)) { String(decoding: screen.data, as: UTF8.self).contains("Devices") }
+        let drawn = try await eventually(timeout: .seconds(30)) { String(decoding: screen.data, as: UTF8.self).contains("Devices") }
         #expect(drawn, "the dashboard never drew")
         let during = screen.modes()
         #expect(during.c_lflag & tcflag_t(ECHO) == 0, "echo should be off while drawing")
@@ -72,14 +72,5 @@ struct TerminalRestoreTests {
         case (nil, .some): return false
         case (.some(let a), .some(let b)): return a > b
         }
-    }
-
-    static func waitFor(_ timeout: Duration, _ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return false
     }
 }

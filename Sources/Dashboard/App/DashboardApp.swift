@@ -104,12 +104,11 @@ public final class DashboardApp {
         }
         emptyWakeups = 0
         guard !keys.isEmpty else { return }
+        // A key can change any pane (selection, focus, prompts, overlay): redraw them all;
+        // ncurses sends only the cells that changed.
+        dirty.formUnion(Pane.allCases)
         for key in keys {
-            let before = (model.mode, model.focus)
-            let effects = model.handle(key)
-            if (model.mode, model.focus) != before || !effects.isEmpty { dirty.formUnion(Pane.allCases) }
-            dirty.formUnion([.list, .detail, .log, .keyBar, .header])
-            run(effects)
+            run(model.handle(key))
             if finishing { return }
         }
         if model.status != nil { scheduleStatusClear() }
@@ -277,12 +276,12 @@ public final class DashboardApp {
             dirty.formUnion(Pane.allCases)
         }
         if let rect = newLayout.rect(.list) { model.pageSize = max(1, rect.height - 3) }
-        if let rect = newLayout.rect(.detail), let snapshot = model.selectedSnapshot {
+        if model.focus == .detail, let rect = newLayout.rect(.detail), let snapshot = model.selectedSnapshot {
             let lines = DetailView(glyphs: renderer.glyphs).lines(snapshot, now: model.now, zone: model.timeZone, width: max(0, rect.width - 2)).count
             model.maximumDetailScroll = max(0, lines - max(0, rect.height - 2))
         }
         let helpOpen = newLayout.rect(.help) != nil
-        for (pane, _) in newLayout.panes where dirty.contains(pane) || (pane == .help && helpOpen) {
+        for pane in newLayout.panes.map(\.pane) where dirty.contains(pane) || (pane == .help && helpOpen) {
             guard let window = screen.window(pane) else { continue }
             window.erase()
             renderer.draw(pane, model: model, size: size, on: window)

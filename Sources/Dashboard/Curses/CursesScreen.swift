@@ -84,8 +84,8 @@ final class CursesScreen {
         for window in windows.values { window.close() }
         windows.removeAll()
         let palette = { [unowned self] in self.palette }
-        for (pane, rect) in layout.panes {
-            windows[pane] = CursesWindow(rect: rect, asciiOnly: asciiOnly, palette: palette)
+        for placement in layout.panes {
+            windows[placement.pane] = CursesWindow(rect: placement.rect, asciiOnly: asciiOnly, palette: palette)
         }
     }
 

@@ -29,8 +29,8 @@ public struct DashboardRenderer {
     /// The whole screen drawn into memory.
     public func render(_ model: DashboardModel, size: Size, asciiOnly: Bool = false) -> TextSurface {
         let screen = TextSurface(size: size, asciiOnly: asciiOnly)
-        for (pane, rect) in layout(model, size: size).panes {
-            draw(pane, model: model, size: size, on: screen.region(rect))
+        for placement in layout(model, size: size).panes {
+            draw(placement.pane, model: model, size: size, on: screen.region(placement.rect))
         }
         return screen
     }

@@ -16,17 +16,14 @@ public struct Layout: Sendable, Hashable {
     /// The terminal size laid out.
     public var size: Size
     /// Each shown pane's rectangle, in drawing order (later panes on top).
-    public var panes: [(pane: Pane, rect: Rect)]
+    public var panes: [Placement]
 
-    /// Same size and the same panes in the same places.
-    public static func == (lhs: Layout, rhs: Layout) -> Bool {
-        lhs.size == rhs.size && lhs.panes.map(\.pane) == rhs.panes.map(\.pane) && lhs.panes.map(\.rect) == rhs.panes.map(\.rect)
-    }
-
-    /// Hashes what `==` compares.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(size)
-        for entry in panes { hasher.combine(entry.pane); hasher.combine(entry.rect) }
+    /// A pane and where it goes.
+    public struct Placement: Sendable, Hashable {
+        /// The pane.
+        public var pane: Pane
+        /// Its rectangle.
+        public var rect: Rect
     }
 
     /// The rectangle of `pane`, when shown.
@@ -36,34 +33,34 @@ public struct Layout: Sendable, Hashable {
     public static func compute(size: Size, deviceRows: Int, focus: Focus, help: Bool) -> Layout {
         let (width, height) = (size.width, size.height)
         guard width >= minimum.width, height >= minimum.height else {
-            return Layout(size: size, panes: [(.tooSmall, Rect(x: 0, y: 0, width: width, height: height))])
+            return Layout(size: size, panes: [Placement(pane: .tooSmall, rect: Rect(x: 0, y: 0, width: width, height: height))])
         }
-        var panes: [(Pane, Rect)] = [(.header, Rect(x: 0, y: 0, width: width, height: 1))]
+        var panes = [Placement(pane: .header, rect: Rect(x: 0, y: 0, width: width, height: 1))]
         let bodyTop = 1
         let bodyHeight = height - 2
         var lowerTop = bodyTop
         if focus == .list {
             let wanted = max(1, deviceRows) + 3
             let listHeight = min(wanted, max(6, bodyHeight * 45 / 100))
-            panes.append((.list, Rect(x: 0, y: bodyTop, width: width, height: listHeight)))
+            panes.append(Placement(pane: .list, rect: Rect(x: 0, y: bodyTop, width: width, height: listHeight)))
             lowerTop += listHeight
         }
         let lowerHeight = bodyTop + bodyHeight - lowerTop
         if width >= wide {
             let detailWidth = width * 58 / 100
-            panes.append((.detail, Rect(x: 0, y: lowerTop, width: detailWidth, height: lowerHeight)))
-            panes.append((.log, Rect(x: detailWidth, y: lowerTop, width: width - detailWidth, height: lowerHeight)))
+            panes.append(Placement(pane: .detail, rect: Rect(x: 0, y: lowerTop, width: detailWidth, height: lowerHeight)))
+            panes.append(Placement(pane: .log, rect: Rect(x: detailWidth, y: lowerTop, width: width - detailWidth, height: lowerHeight)))
         } else {
             let logHeight = max(3, lowerHeight * (focus == .list ? 40 : 25) / 100)
             let detailHeight = lowerHeight - logHeight
-            panes.append((.detail, Rect(x: 0, y: lowerTop, width: width, height: detailHeight)))
-            panes.append((.log, Rect(x: 0, y: lowerTop + detailHeight, width: width, height: logHeight)))
+            panes.append(Placement(pane: .detail, rect: Rect(x: 0, y: lowerTop, width: width, height: detailHeight)))
+            panes.append(Placement(pane: .log, rect: Rect(x: 0, y: lowerTop + detailHeight, width: width, height: logHeight)))
         }
-        panes.append((.keyBar, Rect(x: 0, y: height - 1, width: width, height: 1)))
+        panes.append(Placement(pane: .keyBar, rect: Rect(x: 0, y: height - 1, width: width, height: 1)))
         if help {
             let helpWidth = min(width - 4, 78)
             let helpHeight = min(height - 2, KeyMap.bindings.count + 5)
-            panes.append((.help, Rect(x: (width - helpWidth) / 2, y: (height - helpHeight) / 2, width: helpWidth, height: helpHeight)))
+            panes.append(Placement(pane: .help, rect: Rect(x: (width - helpWidth) / 2, y: (height - helpHeight) / 2, width: helpWidth, height: helpHeight)))
         }
         return Layout(size: size, panes: panes)
     }

@@ -35,11 +35,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "ASCII borders, bars and sparklines (automatic when the locale is not UTF-8).")
     var ascii = false
 
-    @Option(name: .customLong("device"), help: ArgumentHelp("Watch only this serial (repeatable).", valueName: "serial"))
-    var serials: [String] = []
-
-    @Flag(name: .customLong("no-ice"), help: "Skip probing each ticket's ICE servers.")
-    var noICE = false
+    @OptionGroup var selection: FleetOptions
 
     func run() throws {
         // Reached only when another entry point runs the command; `Entry` calls launch().
@@ -55,7 +51,7 @@ struct DashboardCommand: ParsableCommand {
         let theme: Theme
         let catalog = ThemeCatalog.standard(themeDirectory: themeDirectory, environment: environment)
         do {
-            config = try EffectiveConfiguration.load(options, deviceFlags: serials)
+            config = try EffectiveConfiguration.load(options, deviceFlags: selection.serials)
             theme = try catalog.load(self.theme ?? config.theme.value)
         } catch let error as ThemeError {
             Terminal.error("vicotop: \(error.description)")
@@ -75,24 +71,17 @@ struct DashboardCommand: ParsableCommand {
             Foundation.exit(ExitStatus.usage.rawValue)
         }
         let logFile = LogSetup.bootstrap(level: config.logLevel.value)
-        let demo = (try? Account.locateToken(options, environment: environment)) == nil && config.apiBase.value == nil && config.region.value == nil
+        let demo = Account.usesDemo(token: (try? Account.locateToken(options, environment: environment))?.token, config: config)
         let header = HeaderInfo(
             endpoint: demo ? "embedded simulator" : (config.apiBase.value ?? config.region.value?.baseURL.absoluteString ?? Region.us.baseURL.absoluteString),
             isDemo: demo, account: demo ? "demo account" : "account")
         let dashboardOptions = DashboardOptions(
             theme: theme, catalog: catalog, forceASCII: ascii, environment: environment, header: header,
             reportDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), stderrPath: logFile?.url.path)
-        let probeICE = !noICE
-        let metrics = options.metricsListen
+        let probeICE = !selection.noICE
         let connector: DashboardConnector = { attach in
-            let account = try await Account.resolve(options, environment: environment, quiet: true)
-            let fleet: FleetSession
-            do {
-                fleet = try await FleetSession.start(account: account, config: config, probeICE: probeICE, metrics: metrics, quiet: true, attach: attach)
-            } catch {
-                await account.close()
-                throw error
-            }
+            let fleet = try await FleetSession.connect(options, config: config, probeICE: probeICE, environment: environment, quiet: true, attach: attach)
+            let account = fleet.account
             let located = try? Account.locateToken(options, environment: environment)
             let endpoint = account.client.configuration.baseURL
             let header = HeaderInfo(

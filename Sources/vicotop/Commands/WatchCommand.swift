@@ -33,11 +33,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds"))
     var duration: Double?
 
-    @Option(name: .customLong("device"), help: ArgumentHelp("Watch only this serial (repeatable).", valueName: "serial"))
-    var serials: [String] = []
-
-    @Flag(name: .customLong("no-ice"), help: "Skip probing each ticket's ICE servers.")
-    var noICE = false
+    @OptionGroup var selection: FleetOptions
 
     func validate() throws {
         if plain && jsonl { throw ValidationError("pick one of --plain and --jsonl") }
@@ -57,16 +53,11 @@ struct WatchCommand: AsyncParsableCommand {
             throw ExitStatus.usage.code
         }
         try await runReportingFailures {
-            let config = try EffectiveConfiguration.load(options, deviceFlags: serials)
+            let config = try EffectiveConfiguration.load(options, deviceFlags: selection.serials)
             LogSetup.bootstrap(level: config.logLevel.value)
-            let account = try await Account.resolve(options)
-            let fleet: FleetSession
-            do { fleet = try await FleetSession.start(account: account, config: config, probeICE: !noICE, metrics: options.metricsListen) } catch {
-                await account.close()
-                throw error
-            }
-            let printer = WatchPrinter(jsonl: jsonl, demo: account.isDemo)
-            printer.banner(account: account)
+            let fleet = try await FleetSession.connect(options, config: config, probeICE: !selection.noICE)
+            let printer = WatchPrinter(jsonl: jsonl, demo: fleet.account.isDemo)
+            printer.banner(account: fleet.account)
             let events = fleet.manager.events()
             let eventTask = Task {
                 for await event in events { printer.event(event) }

@@ -27,7 +27,7 @@ struct Account: Sendable {
         let config = try EffectiveConfiguration.load(options, environment: environment)
         let timeout = Duration.milliseconds(Int64((options.timeout ?? 10) * 1000))
         let scheme = config.authScheme.value
-        if token == nil && config.apiBase.value == nil && config.region.value == nil {
+        if usesDemo(token: token, config: config) {
             let simulator = VicohomeSimulator()
             try await simulator.start()
             if !quiet { Terminal.error("vicotop: no account configured — using the embedded demo simulator at \(simulator.baseURL.absoluteString)") }
@@ -42,6 +42,12 @@ struct Account: Sendable {
         }
         let configuration = APIConfiguration(baseURL: baseURL, authScheme: scheme, requestTimeout: timeout)
         return Account(client: VicohomeClient(configuration: configuration, token: token), simulator: nil)
+    }
+
+    /// With no token and no API base or region anywhere, vicotop runs on the embedded
+    /// simulator's demo account.
+    static func usesDemo(token: Secret?, config: EffectiveConfiguration) -> Bool {
+        token == nil && config.apiBase.value == nil && config.region.value == nil
     }
 
     /// A token, where it came from, and (for stored credentials) the API base it belongs to.

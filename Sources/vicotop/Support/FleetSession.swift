@@ -46,6 +46,20 @@ struct FleetSession {
         return FleetSession(account: account, manager: manager, metrics: endpoint)
     }
 
+    /// Resolves the account (starting the embedded simulator when there is none), then
+    /// starts watching; the account is closed again if watching cannot start.
+    static func connect(_ options: GlobalOptions, config: EffectiveConfiguration, probeICE: Bool,
+                        environment: [String: String] = ProcessInfo.processInfo.environment,
+                        quiet: Bool = false, attach: (@Sendable (SessionManager) -> Void)? = nil) async throws -> FleetSession {
+        let account = try await Account.resolve(options, environment: environment, quiet: quiet)
+        do {
+            return try await start(account: account, config: config, probeICE: probeICE, metrics: options.metricsListen, quiet: quiet, attach: attach)
+        } catch {
+            await account.close()
+            throw error
+        }
+    }
+
     func stop() async {
         await manager.shutdown()
         await metrics?.stop()
