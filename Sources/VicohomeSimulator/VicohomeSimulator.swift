@@ -24,6 +24,7 @@ public final class VicohomeSimulator: Sendable {
     private let signaling: SignalingServer
     private let stunResponder: STUNResponder
     private let running: NIOLockedValueBox<Running?> = NIOLockedValueBox(nil)
+    private let chaos: NIOLockedValueBox<(setting: ChaosSetting, monkey: ChaosMonkey)?> = NIOLockedValueBox(nil)
     private let logger: Logger
 
     private struct Running: Sendable {
@@ -54,12 +55,16 @@ public final class VicohomeSimulator: Sendable {
         let state = self.state
         let signalingBase = "ws://\(host):\(signalingPort)"
         let configuration = self.configuration
-        let routes = APIRoutes(state: state) {
+        let routes = APIRoutes(state: state, renderer: {
             TicketRenderer(
                 style: configuration.wireStyle, signalingBase: signalingBase,
                 iceServers: iceServers, pingInterval: configuration.pingInterval,
                 stopLiveTimeout: configuration.stopLiveTimeout)
-        }
+        }, chaos: { [weak self] setting in
+            guard let self else { return nil }
+            if setting.rate > 0 { self.startChaos(rate: setting.rate, seed: setting.seed) } else { self.stopChaos() }
+            return self.chaosSetting ?? ChaosSetting(rate: 0, seed: setting.seed)
+        })
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: routes.router(),
@@ -92,6 +97,7 @@ public final class VicohomeSimulator: Sendable {
 
     /// Stops both servers and closes every socket.
     public func stop() async {
+        stopChaos()
         let current = running.withLockedValue { value in
             defer { value = nil }
             return value
@@ -137,6 +143,30 @@ public final class VicohomeSimulator: Sendable {
         let toDrop = state.inject(fault)
         if !toDrop.isEmpty { state.count { $0.socketsDropped += toDrop.count } }
         for channel in toDrop { channel.close(promise: nil) }
+    }
+
+    /// Starts injecting random faults (see ``ChaosMonkey``), replacing a chaos run under way.
+    public func startChaos(rate: Double, seed: UInt64) {
+        let monkey = ChaosMonkey(simulator: self, rate: rate, seed: seed)
+        let previous = chaos.withLockedValue { value in
+            defer { value = (ChaosSetting(rate: rate, seed: seed), monkey) }
+            return value
+        }
+        previous?.monkey.stop()
+    }
+
+    /// Stops chaos and undoes its faults at once (see ``ChaosMonkey/stop()``).
+    public func stopChaos() {
+        let previous = chaos.withLockedValue { value in
+            defer { value = nil }
+            return value
+        }
+        previous?.monkey.stop()
+    }
+
+    /// The chaos run under way, if any.
+    public var chaosSetting: ChaosSetting? {
+        chaos.withLockedValue { $0?.setting }
     }
 
     /// Counts a fault chaos mode injected.

@@ -104,6 +104,28 @@ struct DeviceStateMachineTests {
         #expect(machine.handle(.tokenChanged, now: t0, random: 0.5).contains(.requestTicket(stopLiveFirst: false)))
     }
 
+    @Test("a token re-check asks for a ticket from unauthorized; live sessions refresh only if their refresh was refused")
+    func authRecheck() {
+        var paused = DeviceStateMachine(serialNumber: "SN")
+        _ = paused.handle(.start, now: t0, random: 0.5)
+        _ = paused.handle(.ticketFailed(.unauthorized(code: 401, message: "")), now: t0, random: 0.5)
+        #expect(paused.handle(.authRecheck, now: t0, random: 0.5).contains(.requestTicket(stopLiveFirst: false)))
+        #expect(paused.state == .requestingTicket)
+
+        var (healthy, _) = liveMachine()
+        #expect(healthy.handle(.authRestored, now: t0, random: 0.5).isEmpty, "a live session with a good ticket is left alone")
+        #expect(healthy.state == .live)
+
+        var (refused, _) = liveMachine()
+        let t1 = t0.addingTimeInterval(240)
+        _ = refused.handle(.timer(.refresh), now: t1, random: 0.5)
+        let effects = refused.handle(.ticketFailed(.unauthorized(code: 401, message: "")), now: t1, random: 0.5)
+        #expect(effects.contains(.authFailed))
+        #expect(refused.state == .live, "the socket works on until its ticket expires")
+        #expect(refused.handle(.authRestored, now: t1, random: 0.5).contains(.requestTicket(stopLiveFirst: false)))
+        #expect(refused.state == .refreshing)
+    }
+
     @Test("a dropped socket backs off, then reconnects with the cached ticket while it is usable")
     func drop() {
         var (machine, generation) = liveMachine()

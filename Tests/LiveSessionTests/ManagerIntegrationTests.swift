@@ -128,6 +128,35 @@ struct ManagerIntegrationTests {
         await harness.stop()
     }
 
+    @Test("a refused token is re-checked with one request at a doubling pace; once accepted, every session resumes")
+    func authRecheck() async throws {
+        let devices = (1...4).map { camera("VDTEST000000000\($0)") }
+        let harness = try await ManagerHarness.start(devices: devices, session: { session in
+            session.backoff.authRecheck = 0.4
+            session.backoff.authRecheckCap = 0.8
+        })
+        harness.simulator.inject(.revokeToken)
+        await harness.manager.startAll()
+        for device in devices {
+            #expect(try await harness.wait(device.serialNumber) { $0.state == .unauthorized } != nil)
+        }
+        // Requests sent before the first refusal came back are refused too; let them land.
+        try await Task.sleep(for: .milliseconds(150))
+        let refusedAtPause = harness.simulator.counters.unauthorizedCalls
+        #expect(refusedAtPause <= devices.count)
+        // Re-checks at about 0.4, 1.2, 2.0 and 2.8 s (0.4, then doubled to the 0.8 s cap): one request each;
+        // without the doubling there would be 7, with the fleet asking 4 per re-check, 16 or more.
+        try await Task.sleep(for: .milliseconds(2850))
+        let rechecks = harness.simulator.counters.unauthorizedCalls - refusedAtPause
+        #expect((2...4).contains(rechecks), "\(rechecks) refused re-checks in 2.85 s")
+        #expect(harness.manager.snapshots.allSatisfy { $0.state == .unauthorized })
+        harness.simulator.restoreToken()
+        for device in devices {
+            #expect(try await harness.wait(device.serialNumber, timeout: .seconds(5)) { $0.state == .live } != nil)
+        }
+        await harness.stop()
+    }
+
     @Test("5xx and timeouts back off, then recover")
     func serverErrors() async throws {
         let harness = try await ManagerHarness.start(devices: [camera()])

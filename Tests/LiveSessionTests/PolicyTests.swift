@@ -72,3 +72,41 @@ struct PlanningTests {
         #expect((108...132).contains(policy.delay(reason: .viewerLimit, attempt: 9, unit: 0.99)))
     }
 }
+
+@Suite("Token re-checks")
+struct AuthGateTests {
+    @Test("a refusal closes the gate once; re-checks wait 60 s, then double up to 10 min")
+    func schedule() {
+        var gate = AuthGate(policy: BackoffPolicy())
+        #expect(gate.allowsRequests)
+        #expect(gate.refused() == 60)
+        #expect(!gate.allowsRequests)
+        #expect(gate.refused() == nil, "late 401s of earlier requests change nothing")
+        var waits: [TimeInterval] = []
+        for _ in 0..<6 {
+            #expect(gate.recheckDue() != nil)
+            #expect(gate.allowsRequests, "the probe may go out")
+            waits.append(gate.refused() ?? -1)
+        }
+        #expect(waits == [120, 240, 480, 600, 600, 600])
+    }
+
+    @Test("an accepted probe reopens the gate and resets the waits; a new token reopens it at once")
+    func reopen() {
+        var gate = AuthGate(policy: BackoffPolicy())
+        let acceptedWhileOpen = gate.accepted()
+        #expect(!acceptedWhileOpen, "nothing to resume while open")
+        _ = gate.refused()
+        let acceptedWhileClosed = gate.accepted()
+        #expect(!acceptedWhileClosed, "an answer to a request sent before the refusal decides nothing")
+        #expect(gate.recheckDue() == 60)
+        #expect(gate.recheckDue() == 60, "a probe without an answer is retried at the same pace")
+        let acceptedWhileProbing = gate.accepted()
+        #expect(acceptedWhileProbing)
+        #expect(gate.allowsRequests)
+        #expect(gate.recheckDue() == nil)
+        #expect(gate.refused() == 60)
+        gate.reset()
+        #expect(gate.allowsRequests)
+    }
+}

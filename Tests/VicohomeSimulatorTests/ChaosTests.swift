@@ -1,7 +1,10 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import TestSupport
-import VicohomeSimulator
+@testable import VicohomeSimulator
 
 @Suite("Chaos mode")
 struct ChaosTests {
@@ -39,5 +42,65 @@ struct ChaosTests {
         monkey.stop()
         await simulator.stop()
         #expect(injected, "faults counted: \(simulator.counters.chaosFaults)")
+    }
+
+    @Test("overlapping outages restore the camera's true behaviour; stopping chaos undoes them at once")
+    func timedFaults() async throws {
+        let simulator = VicohomeSimulator()
+        try await simulator.start()
+        let device = try #require(simulator.devices.first)
+        let truth = device.behavior.pingLoss
+        let timed = TimedFaults(simulator: simulator)
+        timed.silence(device, for: .milliseconds(300))
+        // The second outage sees the camera silent already; it must not take that for the truth.
+        timed.silence(try #require(simulator.devices.first), for: .milliseconds(600))
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(simulator.devices.first?.behavior.pingLoss == 1, "the later outage still runs")
+        #expect(try await eventually(timeout: .seconds(3)) { simulator.devices.first?.behavior.pingLoss == truth })
+
+        timed.silence(device, for: .seconds(60))
+        timed.slowAnswers(by: .seconds(4), for: .seconds(60))
+        simulator.inject(.apiError(code: 401, message: "burst", count: 3))
+        simulator.inject(.revokeToken)
+        timed.endAll()
+        #expect(simulator.devices.first?.behavior.pingLoss == truth)
+        #expect(simulator.state.nextAPIDisposition().1 == .zero, "no slowdown left")
+        #expect(!simulator.state.isValid(token: simulator.token.exposedValue), "a test's revoked token is not chaos's to restore")
+        timed.silence(device, for: .seconds(60))
+        #expect(simulator.devices.first?.behavior.pingLoss == truth, "nothing new once ended")
+        await simulator.stop()
+    }
+
+    @Test("POST /simulator/chaos starts and calms chaos in a running simulator; a bad body is refused")
+    func httpControl() async throws {
+        let simulator = VicohomeSimulator()
+        try await simulator.start()
+        func post(_ body: String) async throws -> (Int, String) {
+            var request = URLRequest(url: simulator.baseURL.appendingPathComponent("simulator/chaos"))
+            request.httpMethod = "POST"
+            request.httpBody = Data(body.utf8)
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+        func injected() -> Int { simulator.counters.chaosFaults.values.reduce(0, +) }
+
+        let (started, answer) = try await post(#"{"rate": 50, "seed": 3}"#)
+        #expect(started == 200)
+        #expect(try JSONDecoder().decode(ChaosSetting.self, from: Data(answer.utf8)) == ChaosSetting(rate: 50, seed: 3))
+        #expect(try await eventually(timeout: .seconds(10)) { injected() >= 10 })
+
+        let (stopped, calm) = try await post(#"{"rate": 0}"#)
+        #expect(stopped == 200)
+        #expect(try JSONDecoder().decode(ChaosSetting.self, from: Data(calm.utf8)).rate == 0)
+        #expect(simulator.chaosSetting == nil)
+        let after = injected()
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(injected() == after, "no fault after calm")
+
+        for bad in ["not json", #"{"rate": -1}"#, #"{"rate": 1e9}"#, #"{"seed": 1}"#] {
+            #expect(try await post(bad).0 == 400, "\(bad)")
+        }
+        #expect(simulator.chaosSetting == nil)
+        await simulator.stop()
     }
 }

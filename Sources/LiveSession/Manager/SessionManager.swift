@@ -27,7 +27,8 @@ public actor SessionManager {
     private let hub = EventHub()
     private let logger: Logger
     private var devices: [String: DeviceRuntime] = [:]
-    private var authPaused = false
+    private var auth: AuthGate
+    private var authRecheckTask: Task<Void, Never>?
     private var schedulerTask: Task<Void, Never>?
     private var random = SystemRandomNumberGenerator()
     private var vpn: ConnectionReport.VPNStatus?
@@ -41,6 +42,7 @@ public actor SessionManager {
         self.clock = clock
         self.scheduler = TimerScheduler(clock: clock)
         self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrentTicketRequests)
+        self.auth = AuthGate(policy: configuration.backoff)
         self.logger = logger
     }
 
@@ -97,6 +99,8 @@ public actor SessionManager {
         }
         schedulerTask?.cancel()
         schedulerTask = nil
+        authRecheckTask?.cancel()
+        authRecheckTask = nil
         hub.finish()
         store.finish()
     }
@@ -155,7 +159,9 @@ public actor SessionManager {
     /// Uses a new account token; sessions paused as unauthorized resume.
     public func updateToken(_ token: Secret) {
         client = client.withToken(token)
-        authPaused = false
+        auth.reset()
+        authRecheckTask?.cancel()
+        authRecheckTask = nil
         for serial in devices.keys.sorted() { feed(serial, .tokenChanged) }
     }
 
@@ -187,9 +193,9 @@ public actor SessionManager {
             let client = self.client
             Task { try? await client.stopLive(serialNumber: serial) }
         case .authFailed:
-            guard !authPaused else { return }
-            authPaused = true
-            logger.warning("the cloud refused the token: pausing every session until it changes")
+            guard let recheck = auth.refused() else { return }
+            logger.warning("the cloud refused the token: every session paused; the same token is re-checked in \(Int(recheck)) s, a new one resumes at once")
+            scheduleAuthRecheck(after: recheck)
             for other in devices.keys.sorted() where other != serial { feed(other, .authPaused) }
         case .event(let kind, let message):
             emit(serial, kind, message, now: now)
@@ -224,11 +230,11 @@ public actor SessionManager {
 
     private func requestTicket(_ serial: String, stopLiveFirst: Bool, now: Date) {
         guard var runtime = devices[serial] else { return }
-        if authPaused {
+        if !auth.allowsRequests {
             // No hammering: while the token is refused, nobody asks. (requestTicket is always
             // the last effect of a step, so feeding the machine again here is safe.)
             if runtime.machine.state == .refreshing {
-                feed(serial, .ticketFailed(.unauthorized(code: 401, message: "paused until the token changes")))
+                feed(serial, .ticketFailed(.unauthorized(code: 401, message: "paused until the token is accepted")))
             } else {
                 feed(serial, .authPaused)
             }
@@ -262,6 +268,7 @@ public actor SessionManager {
     private func ticketAnswered(_ serial: String, request: Int, outcome: Result<WebRTCTicket, VicohomeError>,
                                 requestedAt: Date, receivedAt: Date) {
         guard let runtime = devices[serial], runtime.ticketRequest == request else { return }
+        if Self.provesToken(outcome) { tokenAccepted(by: serial) }
         switch outcome {
         case .success(let ticket):
             devices[serial]?.ticketRequests["ok", default: 0] += 1
@@ -277,6 +284,48 @@ public actor SessionManager {
             devices[serial]?.ticketRequests[Self.resultName(error), default: 0] += 1
             SessionMetrics.ticketRequest(serial: serial, result: Self.resultName(error))
             feed(serial, .ticketFailed(error))
+        }
+    }
+
+    // MARK: Token re-checks
+
+    private func scheduleAuthRecheck(after delay: TimeInterval) {
+        authRecheckTask?.cancel()
+        let deadline = clock.now.addingTimeInterval(delay)
+        let clock = self.clock
+        authRecheckTask = Task { [weak self] in
+            do { try await clock.sleep(until: deadline) } catch { return }
+            await self?.recheckAuth()
+        }
+    }
+
+    /// Lets one session ask for a ticket with the refused token; its answer decides for all.
+    private func recheckAuth() {
+        guard !isShutDown, let next = auth.recheckDue() else { return }
+        // Should the probe give no verdict (stopped, removed), the next re-check picks another.
+        scheduleAuthRecheck(after: next)
+        let order = devices.keys.sorted()
+        let probe = order.first { devices[$0]?.machine.state == .unauthorized } ?? order.first
+        logger.notice("re-checking the refused token with one ticket request")
+        if let probe { feed(probe, .authRecheck) }
+    }
+
+    /// An answer other than 401 from the ticket endpoint: the token was accepted.
+    private func tokenAccepted(by serial: String) {
+        guard auth.accepted() else { return }
+        authRecheckTask?.cancel()
+        authRecheckTask = nil
+        logger.notice("the cloud accepts the token again: resuming every session")
+        for other in devices.keys.sorted() where other != serial { feed(other, .authRestored) }
+    }
+
+    /// Whether a ticket answer shows the cloud accepted the token: a ticket, or a refusal
+    /// that names the camera (the cloud checks the token first).
+    private static func provesToken(_ outcome: Result<WebRTCTicket, VicohomeError>) -> Bool {
+        switch outcome {
+        case .success: true
+        case .failure(.invalidSerial), .failure(.deviceOffline): true
+        case .failure: false
         }
     }
 

@@ -15,7 +15,8 @@ public enum SessionState: Sendable, Hashable, Codable {
     case refreshing
     /// Waiting before the next attempt.
     case backingOff(until: Date, reason: BackoffReason)
-    /// Paused because the account token was refused; resumes when the token changes.
+    /// Paused because the account token was refused; resumes when the token changes, or
+    /// when a periodic re-check finds the same token accepted again.
     case unauthorized
     /// Given up for good (invalid serial); only a manual reconnect tries again.
     case failed(reason: String)

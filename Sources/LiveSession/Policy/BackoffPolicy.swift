@@ -7,6 +7,9 @@ import Foundation
 ///   once a session has been live for ``stablePeriod``.
 /// - Offline camera (102): about every 60 s (±10 %).
 /// - Viewer limit (3002): about every 120 s (±10 %), since another viewer holds the slot.
+/// - Token refused (401): every session pauses; one ticket request re-checks the same token
+///   after 60 s, then 120 s, 240 s … up to 10 min while it stays refused, so a passing
+///   auth outage heals without hammering the cloud.
 public struct BackoffPolicy: Sendable, Hashable {
     /// The first step of the exponential back-off.
     public var base: TimeInterval = 1
@@ -18,6 +21,10 @@ public struct BackoffPolicy: Sendable, Hashable {
     public var viewerLimitRetry: TimeInterval = 120
     /// Live this long, and a session's failures are forgiven.
     public var stablePeriod: TimeInterval = 30
+    /// The first wait before re-checking a refused token.
+    public var authRecheck: TimeInterval = 60
+    /// The longest wait between re-checks of a refused token.
+    public var authRecheckCap: TimeInterval = 600
 
     /// The default policy.
     public init() {}
@@ -33,5 +40,10 @@ public struct BackoffPolicy: Sendable, Hashable {
             // Full jitter, but never a zero wait: a floor of 10 % of the base keeps a tight loop out.
             return max(base * 0.1, ceiling * unit)
         }
+    }
+
+    /// The wait before re-check number `attempt` (0 for the first) of a refused token.
+    public func authRecheckDelay(attempt: Int) -> TimeInterval {
+        min(authRecheckCap, authRecheck * pow(2, Double(min(max(attempt, 0), 30))))
     }
 }

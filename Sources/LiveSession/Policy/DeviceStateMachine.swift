@@ -13,7 +13,7 @@ import VicohomeAPI
 /// | requestingTicket | ticket | connecting | open socket; timers refresh, expiry |
 /// | requestingTicket, refreshing | 101 | failed | none: no retries |
 /// | requestingTicket | 102 | backingOff(offline) | retry in ~60 s |
-/// | any | 401 | unauthorized | pause every session until the token changes |
+/// | any | 401 | unauthorized | pause every session until the token changes or a re-check finds it accepted |
 /// | requestingTicket | 5xx, timeout, garbage | backingOff(serverError/unreachable) | exponential retry |
 /// | connecting | socket open | live | ping timer |
 /// | connecting | handshake refused | requestingTicket; backingOff(ticketRejected) the 2nd time in a row | new ticket |
@@ -27,7 +27,8 @@ import VicohomeAPI
 /// | backingOff | retry timer | connecting (cached ticket still usable) or requestingTicket | |
 /// | live | pause | live | stop-live timer at appStopLiveTimeout |
 /// | live (paused) | stop-live timer | stopped | close |
-/// | unauthorized | token changed | requestingTicket | request ticket |
+/// | unauthorized | token changed, auth re-check, auth restored | requestingTicket | request ticket |
+/// | live | token changed; auth re-check or restored after a refused refresh | refreshing | request ticket |
 /// | any | reconnect | requestingTicket | close; cancel back-off; stoplive; new ticket |
 /// | any | stop | stopped | close; cancel timers; stoplive |
 public struct DeviceStateMachine: Sendable {
@@ -40,8 +41,14 @@ public struct DeviceStateMachine: Sendable {
         case resume
         case reconnect
         case refreshNow
+        /// The user gave a new token.
         case tokenChanged
+        /// The manager paused every session because the token was refused.
         case authPaused
+        /// The manager chose this session to re-check the refused token with its request.
+        case authRecheck
+        /// A re-check found the same token accepted again.
+        case authRestored
         case ticketReceived(WebRTCTicket, requestedAt: Date, receivedAt: Date)
         case ticketFailed(VicohomeError)
         case socketOpened(generation: Int)
@@ -93,6 +100,8 @@ public struct DeviceStateMachine: Sendable {
     private var liveSince: Date?
     private var nextGeneration = 1
     private var rejections = 0
+    /// A refresh was refused for the token: the ticket in use runs out unless the token heals.
+    private var refreshRefused = false
 
     /// Creates a machine for a camera.
     public init(serialNumber: String, backoff: BackoffPolicy = BackoffPolicy(), planner: RefreshPlanner = RefreshPlanner()) {
@@ -145,10 +154,18 @@ public struct DeviceStateMachine: Sendable {
             guard state == .unauthorized else { return [] }
             attempt = 0
             effects += requestTicket(now: now, stopLiveFirst: false, because: "token changed")
+        case .authRecheck, .authRestored:
+            let reason = if case .authRecheck = input { "re-checking the refused token" } else { "token accepted again" }
+            if state == .live, refreshRefused {
+                return beginRefresh(now: now, because: reason)
+            }
+            guard state == .unauthorized else { return [] }
+            attempt = 0
+            effects += requestTicket(now: now, stopLiveFirst: false, because: reason)
         case .authPaused:
             guard ![.stopped, .unauthorized].contains(state), !isFailed, !state.isLive else { return [] }
             effects += tearDown()
-            effects += transition(to: .unauthorized, now: now, because: "paused until the token changes")
+            effects += transition(to: .unauthorized, now: now, because: "paused until the token is accepted")
         case .ticketReceived(let ticket, let requestedAt, let receivedAt):
             effects += ticketArrived(ticket, requestedAt: requestedAt, receivedAt: receivedAt, now: now)
         case .ticketFailed(let error):
@@ -220,6 +237,7 @@ public struct DeviceStateMachine: Sendable {
             effects.append(.authFailed)
             if state == .refreshing {
                 // The socket still works without the API; it stays until its ticket expires.
+                refreshRefused = true
                 effects += transition(to: .live, now: now, because: "refresh refused: token not accepted")
             } else {
                 effects += tearDown()
@@ -254,7 +272,8 @@ public struct DeviceStateMachine: Sendable {
     }
 
     private mutating func beginRefresh(now: Date, because reason: String) -> [Effect] {
-        transition(to: .refreshing, now: now, because: reason) + [.cancel(.refresh), .requestTicket(stopLiveFirst: false)]
+        refreshRefused = false
+        return transition(to: .refreshing, now: now, because: reason) + [.cancel(.refresh), .requestTicket(stopLiveFirst: false)]
     }
 
     private func scheduleTicketTimers(_ ticket: WebRTCTicket, skew: TimeInterval, receivedAt: Date) -> [Effect] {
@@ -403,6 +422,7 @@ public struct DeviceStateMachine: Sendable {
         ticket = nil
         liveSince = nil
         paused = false
+        refreshRefused = false
         return effects
     }
 

@@ -7,6 +7,8 @@ import VicohomeAPI
 struct APIRoutes: Sendable {
     let state: SimulatorState
     let renderer: @Sendable () -> TicketRenderer
+    /// Starts (rate > 0) or stops chaos; answers the setting now in force.
+    let chaos: @Sendable (ChaosSetting) -> ChaosSetting?
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
@@ -30,11 +32,26 @@ struct APIRoutes: Sendable {
             let body = (try? JSONEncoder().encode(state.counters)) ?? Data("{}".utf8)
             return APIAnswer.raw(status: 200, contentType: "application/json", body: body)
         }
+        // Not part of the cloud's API either: lets a soak turn chaos on and off in another process.
+        router.post(RouterPath(stringLiteral: Self.chaosPath)) { request, _ in
+            var request = request
+            guard let buffer = try? await request.collectBody(upTo: 4096),
+                  let setting = try? JSONDecoder().decode(ChaosSetting.self, from: Data(buffer: buffer)),
+                  setting.rate.isFinite, (0...ChaosSetting.maximumRate).contains(setting.rate)
+            else {
+                return APIAnswer.raw(status: 400, contentType: "text/plain",
+                                     body: Data("expected {\"rate\": 0...\(ChaosSetting.maximumRate), \"seed\": n}\n".utf8))
+            }
+            let now = chaos(setting) ?? ChaosSetting(rate: 0)
+            return APIAnswer.raw(status: 200, contentType: "application/json", body: (try? JSONEncoder().encode(now)) ?? Data())
+        }
         return router
     }
 
     /// Where the simulator's counters are served, as JSON.
     static let countersPath = "/simulator/counters"
+    /// Where chaos is started and stopped: `POST {"rate": 0.5, "seed": 7}`, `{"rate": 0}` stops.
+    static let chaosPath = "/simulator/chaos"
 
     private var style: WireStyle { state.configuration.wireStyle }
 

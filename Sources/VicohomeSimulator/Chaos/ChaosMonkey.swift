@@ -4,26 +4,35 @@ import Foundation
 /// timed ones (slow answers, lost pongs) when their time is up.
 public final class ChaosMonkey: Sendable {
     private let task: Task<Void, Never>
+    private let timed: TimedFaults
 
     /// Starts injecting into `simulator`.
     public init(simulator: VicohomeSimulator, rate: Double, seed: UInt64) {
+        let timed = TimedFaults(simulator: simulator)
+        self.timed = timed
         task = Task {
             var plan = ChaosPlan(rate: rate, seed: seed)
             while !Task.isCancelled {
                 let event = plan.next()
                 try? await Task.sleep(for: event.after)
                 if Task.isCancelled { break }
-                await Self.apply(event, to: simulator)
+                Self.apply(event, to: simulator, timed: timed)
             }
         }
     }
 
-    /// Stops injecting; faults already armed run their course.
-    public func stop() { task.cancel() }
+    /// Stops injecting and calms the simulator at once: silenced cameras answer pings
+    /// again, answers are no longer slowed, and counted faults not yet used up (errors,
+    /// malformed bodies, 401s, handshake refusals) are dropped. A revoked token stays
+    /// revoked: that is a test's fault, not chaos.
+    public func stop() {
+        task.cancel()
+        timed.endAll()
+    }
 
-    private static func apply(_ event: ChaosEvent, to simulator: VicohomeSimulator) async {
+    private static func apply(_ event: ChaosEvent, to simulator: VicohomeSimulator, timed: TimedFaults) {
         let devices = simulator.devices
-        guard !devices.isEmpty else { return }
+        guard !devices.isEmpty, !timed.isEnded else { return }
         let device = devices[event.target % devices.count]
         simulator.countChaos(event.fault)
         switch event.fault {
@@ -34,24 +43,14 @@ public final class ChaosMonkey: Sendable {
         case .malformedBody:
             simulator.inject(.malformedJSON(count: 1))
         case .slowAnswers:
-            simulator.inject(.delayResponses(.seconds(event.magnitude)))
-            Task {
-                try? await Task.sleep(for: .seconds(3))
-                simulator.inject(.delayResponses(.zero))
-            }
+            timed.slowAnswers(by: .seconds(event.magnitude), for: .seconds(3))
         case .ticketRevoked:
             simulator.inject(.rejectSignaling(count: 1))
             simulator.inject(.dropSockets(serial: device.serialNumber))
         case .unauthorizedBurst:
             simulator.inject(.apiError(code: 401, message: "chaos: authentication service unavailable", count: event.magnitude))
         case .lostPongs:
-            var silent = device.behavior
-            silent.pingLoss = 1
-            simulator.inject(.setBehavior(serial: device.serialNumber, silent))
-            Task {
-                try? await Task.sleep(for: .seconds(5 * event.magnitude))
-                simulator.inject(.setBehavior(serial: device.serialNumber, device.behavior))
-            }
+            timed.silence(device, for: .seconds(5 * event.magnitude))
         }
     }
 }

@@ -147,6 +147,15 @@ final class SimulatorState: Sendable {
 
     func clearFaults() { inner.withLockedValue { $0.faults = Faults() } }
 
+    /// Ends every fault but a revoked token: errors, malformed bodies, delays, handshake refusals.
+    func clearTransientFaults() {
+        inner.withLockedValue { state in
+            let revoked = state.faults.tokenRevoked
+            state.faults = Faults()
+            state.faults.tokenRevoked = revoked
+        }
+    }
+
     /// What to do with the next API call: consumes one count of a counted fault.
     enum APIDisposition { case normal, serverError(Int), malformed, apiError(code: Int, message: String) }
 

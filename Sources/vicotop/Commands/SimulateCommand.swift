@@ -71,8 +71,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 throw ValidationError("--turn \(uri): \(error)")
             }
         }
-        if let chaos, !(chaos > 0 && chaos <= 100) {
-            throw ValidationError("--chaos must be between 0 and 100 faults per second")
+        if let chaos, !(chaos > 0 && chaos <= ChaosSetting.maximumRate) {
+            throw ValidationError("--chaos must be between 0 and \(Int(ChaosSetting.maximumRate)) faults per second")
         }
         if !turn.isEmpty, turnUser == nil || turnCredential == nil {
             throw ValidationError("--turn needs --turn-user and --turn-credential")
@@ -101,9 +101,9 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ExitStatus.networkFailure.code
         }
         Terminal.output(banner(simulator))
-        let monkey = chaos.map { ChaosMonkey(simulator: simulator, rate: $0, seed: seed) }
+        if let chaos { simulator.startChaos(rate: chaos, seed: seed) }
         let signal = await SignalWaiter.wait()
-        monkey?.stop()
+        simulator.stopChaos()
         Terminal.error("vicotop: signal \(signal), stopping the simulator")
         await simulator.stop()
     }
@@ -131,6 +131,7 @@ struct SimulateCommand: AsyncParsableCommand {
         if let chaos {
             lines.append("  chaos         \(chaos) faults/s, seed \(seed) (counts at \(base)/simulator/counters)")
         }
+        lines.append("  control       POST \(base)/simulator/chaos {\"rate\": 0.5, \"seed\": 7} starts chaos, {\"rate\": 0} calms it")
         lines.append("Try: vicotop --api-base \(base) --token \(simulator.token.exposedValue) ticket \(simulator.devices.first?.serialNumber ?? "SERIAL")")
         lines.append("Ctrl-C stops it.")
         return lines.joined(separator: "\n")

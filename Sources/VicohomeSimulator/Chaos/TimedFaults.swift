@@ -1,0 +1,82 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// The faults of a chaos run that last a while, each undone when its time is up.
+///
+/// Outages may overlap: a camera silenced twice keeps its true behaviour from the first
+/// time and speaks again only when the later outage ends; a newer slowdown is not cut short
+/// by an older one's end. When chaos stops, everything is undone at once.
+final class TimedFaults: Sendable {
+    private struct State {
+        var original: [String: DeviceBehavior] = [:]
+        var silenceToken: [String: Int] = [:]
+        var slowToken = 0
+        var nextToken = 0
+        var ended = false
+    }
+
+    private let simulator: VicohomeSimulator
+    private let state = NIOLockedValueBox(State())
+
+    init(simulator: VicohomeSimulator) { self.simulator = simulator }
+
+    /// Whether ``endAll()`` has run.
+    var isEnded: Bool { state.withLockedValue(\.ended) }
+
+    /// Leaves a camera's pings unanswered for `duration`.
+    func silence(_ device: SimulatedDevice, for duration: Duration) {
+        let serial = device.serialNumber
+        // Injecting under the lock keeps endAll() from running between the two steps.
+        let token = state.withLockedValue { state -> Int? in
+            guard !state.ended else { return nil }
+            state.nextToken += 1
+            let original = state.original[serial] ?? device.behavior
+            state.original[serial] = original
+            state.silenceToken[serial] = state.nextToken
+            var silent = original
+            silent.pingLoss = 1
+            simulator.inject(.setBehavior(serial: serial, silent))
+            return state.nextToken
+        }
+        guard let token else { return }
+        Task {
+            try? await Task.sleep(for: duration)
+            state.withLockedValue { state in
+                guard state.silenceToken[serial] == token, let original = state.original[serial] else { return }
+                simulator.inject(.setBehavior(serial: serial, original))
+                state.original[serial] = nil
+                state.silenceToken[serial] = nil
+            }
+        }
+    }
+
+    /// Delays every API answer by `delay` for `duration`.
+    func slowAnswers(by delay: Duration, for duration: Duration) {
+        let token = state.withLockedValue { state -> Int? in
+            guard !state.ended else { return nil }
+            state.nextToken += 1
+            state.slowToken = state.nextToken
+            simulator.inject(.delayResponses(delay))
+            return state.nextToken
+        }
+        guard let token else { return }
+        Task {
+            try? await Task.sleep(for: duration)
+            state.withLockedValue { state in
+                guard state.slowToken == token, !state.ended else { return }
+                simulator.inject(.delayResponses(.zero))
+            }
+        }
+    }
+
+    /// Undoes every fault at once and refuses new ones.
+    func endAll() {
+        state.withLockedValue { state in
+            state.ended = true
+            for (serial, behavior) in state.original { simulator.inject(.setBehavior(serial: serial, behavior)) }
+            state.original = [:]
+            state.silenceToken = [:]
+            simulator.state.clearTransientFaults()
+        }
+    }
+}
