@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -11,6 +12,7 @@ let package = Package(
         .library(name: "ICEProbe", targets: ["ICEProbe"]),
         .library(name: "LiveSession", targets: ["LiveSession"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "VicotopConfig", targets: ["VicotopConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,13 +84,14 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        .target(name: "VicotopConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "Dashboard",
             dependencies: [
                 "CNCurses",
                 "LiveSession",
                 "VicohomeAPI",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "VicotopConfig",
             ]
         ),
         .executableTarget(
@@ -99,11 +102,11 @@ let package = Package(
                 "ICEProbe",
                 "LiveSession",
                 "Dashboard",
+                "VicotopConfig",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -120,11 +123,19 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "LiveSession", "VicohomeAPI", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "VicotopConfigTests", dependencies: ["VicotopConfig"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "VicotopConfig", "LiveSession", "VicohomeAPI", "TestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "vicotopTests", dependencies: [
-            "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport",
+            "vicotop", "VicotopConfig", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Tests/Fuzz/run-fuzzer.sh sets VICOTOP_FUZZ to build the libFuzzer target of the TOML
+// files (theme and config) with sanitizers; an ordinary build never sees it.
+if ProcessInfo.processInfo.environment["VICOTOP_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "TOMLFilesFuzzer", dependencies: ["VicotopConfig"], path: "Tests/Fuzz/TOMLFilesFuzzer"))
+}

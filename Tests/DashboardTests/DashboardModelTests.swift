@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import VicotopConfig
 @testable import LiveSession
 import Testing
 

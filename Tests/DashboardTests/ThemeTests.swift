@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import VicotopConfig
 import Testing
 
 @Suite("Themes")

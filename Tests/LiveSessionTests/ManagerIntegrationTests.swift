@@ -157,6 +157,37 @@ struct ManagerIntegrationTests {
         await harness.stop()
     }
 
+    @Test("a live session whose refresh was refused gets its re-check before its ticket expires, and stays live")
+    func recheckBeforeExpiry() async throws {
+        let devices = (1...2).map { serial in camera("VDTEST000000000\(serial)") { $0.ticketLifetime = .seconds(6) } }
+        let harness = try await ManagerHarness.start(devices: devices, session: { session in
+            session.backoff.authRecheck = 60
+            session.backoff.authRecheckBeforeExpiry = 1.5
+            session.backoff.authRecheckMinimumGap = 0.3
+        })
+        await harness.manager.startAll()
+        var first: [String: String] = [:]
+        for device in devices {
+            let live = try await harness.wait(device.serialNumber) { $0.state == .live }
+            first[device.serialNumber] = try #require(live?.ticket?.traceId)
+        }
+        // Refreshes come 3 s into the 6 s tickets; an auth outage refuses them, and ends.
+        harness.simulator.inject(.apiError(code: 401, message: "auth outage", count: nil))
+        try await Task.sleep(for: .milliseconds(3600))
+        harness.simulator.clearFaults()
+        let deadline = ContinuousClock.now + .seconds(6)
+        var refreshed = false
+        while ContinuousClock.now < deadline, !refreshed {
+            let snapshots = harness.manager.snapshots
+            #expect(snapshots.allSatisfy { $0.state.isLive }, "\(snapshots.map { "\($0.serialNumber) \($0.state)" })")
+            refreshed = snapshots.allSatisfy { snapshot in snapshot.ticket.map { $0.traceId != first[snapshot.serialNumber] } ?? false }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(refreshed, "new tickets before the old ones expired, without a 60 s wait")
+        #expect(harness.simulator.counters.expiredTicketUses == 0)
+        await harness.stop()
+    }
+
     @Test("5xx and timeouts back off, then recover")
     func serverErrors() async throws {
         let harness = try await ManagerHarness.start(devices: [camera()])

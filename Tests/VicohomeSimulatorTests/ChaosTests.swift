@@ -60,11 +60,17 @@ struct ChaosTests {
 
         timed.silence(device, for: .seconds(60))
         timed.slowAnswers(by: .seconds(4), for: .seconds(60))
-        simulator.inject(.apiError(code: 401, message: "burst", count: 3))
+        timed.authOutage(for: .seconds(60))
+        if case .apiError(let code, _) = simulator.state.nextAPIDisposition().0 { #expect(code == 401) } else {
+            Issue.record("an auth outage refuses every call")
+        }
+        simulator.inject(.serverErrors(status: 503, count: 3))
         simulator.inject(.revokeToken)
         timed.endAll()
         #expect(simulator.devices.first?.behavior.pingLoss == truth)
-        #expect(simulator.state.nextAPIDisposition().1 == .zero, "no slowdown left")
+        let (disposition, delay) = simulator.state.nextAPIDisposition()
+        #expect(delay == .zero, "no slowdown left")
+        if case .normal = disposition {} else { Issue.record("no error left: \(disposition)") }
         #expect(!simulator.state.isValid(token: simulator.token.exposedValue), "a test's revoked token is not chaos's to restore")
         timed.silence(device, for: .seconds(60))
         #expect(simulator.devices.first?.behavior.pingLoss == truth, "nothing new once ended")

@@ -1,4 +1,5 @@
 import Foundation
+import VicotopConfig
 import Testing
 
 /// The dashboard command's contract when it cannot draw: clear messages and exit codes.

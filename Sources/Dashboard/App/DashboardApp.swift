@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import VicotopConfig
 import LiveSession
 
 /// The interactive dashboard: ncurses on the main queue, driven by Dispatch sources.

@@ -1,4 +1,5 @@
 import Foundation
+import VicotopConfig
 
 /// How the dashboard starts.
 public struct DashboardOptions: Sendable {

@@ -1,4 +1,5 @@
 import CNCurses
+import VicotopConfig
 
 /// A theme turned into ncurses colour pairs and attributes, at the terminal's depth.
 @MainActor

@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import VicotopConfig
 
 /// The terminal under ncurses: start and restore, size, colours, windows per pane, keys.
 /// The only type above the C shim that talks to ncurses; everything runs on the main queue.

@@ -1,4 +1,5 @@
 import Foundation
+import VicotopConfig
 import LiveSession
 
 /// Everything the dashboard shows, and what keys do to it. Pure: no terminal, no clock,

@@ -1,3 +1,5 @@
+import VicotopConfig
+
 /// How many colours the terminal can show, and how a theme colour becomes one of them.
 public enum ColorDepth: String, Sendable, Hashable, CaseIterable {
     /// No colour: attributes only (`NO_COLOR`, or a terminal without colour).

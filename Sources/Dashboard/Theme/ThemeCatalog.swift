@@ -1,4 +1,5 @@
 import Foundation
+import VicotopConfig
 
 /// Where themes are found, in order: `--theme-dir`, `$XDG_CONFIG_HOME/vicotop/themes`,
 /// then the `themes/` folder shipped with vicotop. A theme in an earlier folder hides

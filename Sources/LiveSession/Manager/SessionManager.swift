@@ -19,20 +19,22 @@ import VicohomeAPI
 /// ```
 public actor SessionManager {
     private var client: VicohomeClient
-    private let configuration: SessionConfiguration
-    private let clock: any SessionClock
+    let configuration: SessionConfiguration
+    let clock: any SessionClock
     private let scheduler: TimerScheduler
     private let limiter: ConcurrencyLimiter
     private let store = SnapshotStore()
     private let hub = EventHub()
-    private let logger: Logger
-    private var devices: [String: DeviceRuntime] = [:]
-    private var auth: AuthGate
-    private var authRecheckTask: Task<Void, Never>?
+    let logger: Logger
+    var devices: [String: DeviceRuntime] = [:]
+    // The token re-check's state (see SessionManager+TokenRecheck.swift).
+    var auth: AuthGate
+    var authRecheckTask: Task<Void, Never>?
+    var authRecheckAt: Date?
     private var schedulerTask: Task<Void, Never>?
     private var random = SystemRandomNumberGenerator()
     private var vpn: ConnectionReport.VPNStatus?
-    private var isShutDown = false
+    private(set) var isShutDown = false
 
     /// Creates a manager; call ``start()`` to run its timers.
     public init(client: VicohomeClient, configuration: SessionConfiguration = SessionConfiguration(),
@@ -99,8 +101,7 @@ public actor SessionManager {
         }
         schedulerTask?.cancel()
         schedulerTask = nil
-        authRecheckTask?.cancel()
-        authRecheckTask = nil
+        cancelAuthRecheck()
         hub.finish()
         store.finish()
     }
@@ -160,14 +161,13 @@ public actor SessionManager {
     public func updateToken(_ token: Secret) {
         client = client.withToken(token)
         auth.reset()
-        authRecheckTask?.cancel()
-        authRecheckTask = nil
+        cancelAuthRecheck()
         for serial in devices.keys.sorted() { feed(serial, .tokenChanged) }
     }
 
     // MARK: The machine
 
-    private func feed(_ serial: String, _ input: DeviceStateMachine.Input) {
+    func feed(_ serial: String, _ input: DeviceStateMachine.Input) {
         guard !isShutDown, var runtime = devices[serial] else { return }
         let now = clock.now
         let effects = runtime.machine.handle(input, now: now, random: Double.random(in: 0..<1, using: &random))
@@ -193,10 +193,7 @@ public actor SessionManager {
             let client = self.client
             Task { try? await client.stopLive(serialNumber: serial) }
         case .authFailed:
-            guard let recheck = auth.refused() else { return }
-            logger.warning("the cloud refused the token: every session paused; the same token is re-checked in \(Int(recheck)) s, a new one resumes at once")
-            scheduleAuthRecheck(after: recheck)
-            for other in devices.keys.sorted() where other != serial { feed(other, .authPaused) }
+            tokenRefused(by: serial)
         case .event(let kind, let message):
             emit(serial, kind, message, now: now)
         }
@@ -284,48 +281,6 @@ public actor SessionManager {
             devices[serial]?.ticketRequests[Self.resultName(error), default: 0] += 1
             SessionMetrics.ticketRequest(serial: serial, result: Self.resultName(error))
             feed(serial, .ticketFailed(error))
-        }
-    }
-
-    // MARK: Token re-checks
-
-    private func scheduleAuthRecheck(after delay: TimeInterval) {
-        authRecheckTask?.cancel()
-        let deadline = clock.now.addingTimeInterval(delay)
-        let clock = self.clock
-        authRecheckTask = Task { [weak self] in
-            do { try await clock.sleep(until: deadline) } catch { return }
-            await self?.recheckAuth()
-        }
-    }
-
-    /// Lets one session ask for a ticket with the refused token; its answer decides for all.
-    private func recheckAuth() {
-        guard !isShutDown, let next = auth.recheckDue() else { return }
-        // Should the probe give no verdict (stopped, removed), the next re-check picks another.
-        scheduleAuthRecheck(after: next)
-        let order = devices.keys.sorted()
-        let probe = order.first { devices[$0]?.machine.state == .unauthorized } ?? order.first
-        logger.notice("re-checking the refused token with one ticket request")
-        if let probe { feed(probe, .authRecheck) }
-    }
-
-    /// An answer other than 401 from the ticket endpoint: the token was accepted.
-    private func tokenAccepted(by serial: String) {
-        guard auth.accepted() else { return }
-        authRecheckTask?.cancel()
-        authRecheckTask = nil
-        logger.notice("the cloud accepts the token again: resuming every session")
-        for other in devices.keys.sorted() where other != serial { feed(other, .authRestored) }
-    }
-
-    /// Whether a ticket answer shows the cloud accepted the token: a ticket, or a refusal
-    /// that names the camera (the cloud checks the token first).
-    private static func provesToken(_ outcome: Result<WebRTCTicket, VicohomeError>) -> Bool {
-        switch outcome {
-        case .success: true
-        case .failure(.invalidSerial), .failure(.deviceOffline): true
-        case .failure: false
         }
     }
 

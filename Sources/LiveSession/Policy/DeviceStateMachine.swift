@@ -101,7 +101,14 @@ public struct DeviceStateMachine: Sendable {
     private var nextGeneration = 1
     private var rejections = 0
     /// A refresh was refused for the token: the ticket in use runs out unless the token heals.
-    private var refreshRefused = false
+    public private(set) var refreshRefused = false
+
+    /// When the ticket of a live session whose refresh the cloud refused runs out: the
+    /// last moment a healed token can save the session. Nil when nothing is at stake.
+    public var refusedTicketExpiry: Date? {
+        guard refreshRefused, state.isLive, let ticket else { return nil }
+        return ticket.localExpiry(skew: skew)
+    }
 
     /// Creates a machine for a camera.
     public init(serialNumber: String, backoff: BackoffPolicy = BackoffPolicy(), planner: RefreshPlanner = RefreshPlanner()) {

@@ -13,7 +13,8 @@ public enum ChaosFault: String, Sendable, Hashable, CaseIterable, Codable {
     /// A ticket revoked before its expiry: the camera's socket drops and the signaling
     /// server refuses the next handshake, so the client must fetch a new ticket.
     case ticketRevoked
-    /// One to three API calls refused as unauthorised (401), as during an auth outage.
+    /// Every API call refused as unauthorised (401) for one to three seconds, as during
+    /// an outage of the cloud's auth service.
     case unauthorizedBurst
     /// A camera stops answering pings for a while.
     case lostPongs

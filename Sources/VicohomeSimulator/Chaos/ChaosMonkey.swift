@@ -23,7 +23,7 @@ public final class ChaosMonkey: Sendable {
 
     /// Stops injecting and calms the simulator at once: silenced cameras answer pings
     /// again, answers are no longer slowed, and counted faults not yet used up (errors,
-    /// malformed bodies, 401s, handshake refusals) are dropped. A revoked token stays
+    /// malformed bodies, handshake refusals) are dropped, an auth outage ends. A revoked token stays
     /// revoked: that is a test's fault, not chaos.
     public func stop() {
         task.cancel()
@@ -48,7 +48,7 @@ public final class ChaosMonkey: Sendable {
             simulator.inject(.rejectSignaling(count: 1))
             simulator.inject(.dropSockets(serial: device.serialNumber))
         case .unauthorizedBurst:
-            simulator.inject(.apiError(code: 401, message: "chaos: authentication service unavailable", count: event.magnitude))
+            timed.authOutage(for: .seconds(event.magnitude))
         case .lostPongs:
             timed.silence(device, for: .seconds(5 * event.magnitude))
         }

@@ -11,6 +11,7 @@ final class TimedFaults: Sendable {
         var original: [String: DeviceBehavior] = [:]
         var silenceToken: [String: Int] = [:]
         var slowToken = 0
+        var outageToken = 0
         var nextToken = 0
         var ended = false
     }
@@ -65,6 +66,26 @@ final class TimedFaults: Sendable {
             state.withLockedValue { state in
                 guard state.slowToken == token, !state.ended else { return }
                 simulator.inject(.delayResponses(.zero))
+            }
+        }
+    }
+
+    /// Refuses every API call as unauthorised (401) for `duration`, as an auth service
+    /// outage would: whoever asks in that window is refused, whoever asks after is served.
+    func authOutage(for duration: Duration) {
+        let token = state.withLockedValue { state -> Int? in
+            guard !state.ended else { return nil }
+            state.nextToken += 1
+            state.outageToken = state.nextToken
+            simulator.inject(.apiError(code: 401, message: "chaos: authentication service unavailable", count: nil))
+            return state.nextToken
+        }
+        guard let token else { return }
+        Task {
+            try? await Task.sleep(for: duration)
+            state.withLockedValue { state in
+                guard state.outageToken == token, !state.ended else { return }
+                simulator.state.clearAPIError()
             }
         }
     }

@@ -147,6 +147,9 @@ final class SimulatorState: Sendable {
 
     func clearFaults() { inner.withLockedValue { $0.faults = Faults() } }
 
+    /// Ends an API error injected without a count.
+    func clearAPIError() { inner.withLockedValue { $0.faults.apiError = nil } }
+
     /// Ends every fault but a revoked token: errors, malformed bodies, delays, handshake refusals.
     func clearTransientFaults() {
         inner.withLockedValue { state in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboard
 import Dispatch
 import Foundation
+import VicotopConfig
 import LiveSession
 import VicohomeAPI
 

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import TOMLKit
 import VicohomeAPI
+import VicotopConfig
 
 /// Where a setting came from, weakest first: default, config file, environment, flag.
 enum SettingSource: CustomStringConvertible, Equatable, Sendable {
@@ -54,8 +54,6 @@ struct EffectiveConfiguration: Sendable {
         return base.appendingPathComponent("vicotop/config.toml")
     }
 
-    static let keys: Set<String> = ["api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level"]
-
     /// Reads file, environment and flags. A malformed file is an error naming the file and the key.
     static func load(_ options: GlobalOptions, deviceFlags: [String] = [],
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EffectiveConfiguration {
@@ -73,50 +71,28 @@ struct EffectiveConfiguration: Sendable {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw CommandFailure(status: .usage, message: "cannot read \(path): \(error.localizedDescription)")
         }
-        let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw CommandFailure(status: .usage, message: "\(path) line \(error.source.begin.line): \(error.description)")
+        let file: ConfigFile
+        do { file = try ConfigFile.parse(text, path: path) } catch {
+            throw CommandFailure(status: .usage, message: error.description)
         }
         func bad(_ key: String, _ expected: String) -> CommandFailure {
-            CommandFailure(status: .usage, message: "\(path): key '\(key)' must be \(expected)")
-        }
-        for key in table.keys where !Self.keys.contains(key) {
-            throw CommandFailure(status: .usage, message: "\(path): unknown key '\(key)' (known: \(Self.keys.sorted().joined(separator: ", ")))")
+            CommandFailure(status: .usage, message: ConfigFileError(path: path, key: key, expected: expected).description)
         }
         let source = SettingSource.file(path)
-        if let value = table["api_base"] {
-            guard let text = value.string else { throw bad("api_base", "a string URL") }
-            apiBase = .init(value: text, source: source)
-        }
-        if let value = table["region"] {
-            guard let region = value.string.flatMap(Region.init(rawValue:)) else { throw bad("region", "\"us\" or \"eu\"") }
+        if let text = file.apiBase { apiBase = .init(value: text, source: source) }
+        if let text = file.region {
+            guard let region = Region(rawValue: text) else { throw bad("region", "\"us\" or \"eu\"") }
             self.region = .init(value: region, source: source)
         }
-        if let value = table["auth_scheme"] {
-            guard let scheme = value.string.flatMap(AuthScheme.init(rawValue:)) else { throw bad("auth_scheme", "\"bearer\" or \"raw\"") }
+        if let text = file.authScheme {
+            guard let scheme = AuthScheme(rawValue: text) else { throw bad("auth_scheme", "\"bearer\" or \"raw\"") }
             authScheme = .init(value: scheme, source: source)
         }
-        if let value = table["devices"] {
-            if value.string == "all" {
-                devices = .init(value: [], source: source)
-            } else if let list = value.array?.map({ $0.string }), list.allSatisfy({ $0 != nil }) {
-                devices = .init(value: list.compactMap { $0 }, source: source)
-            } else {
-                throw bad("devices", "a list of serial numbers or \"all\"")
-            }
-        }
-        if let value = table["theme"] {
-            guard let theme = value.string else { throw bad("theme", "a theme name") }
-            self.theme = .init(value: theme, source: source)
-        }
-        if let value = table["refresh_margin"] {
-            guard let seconds = value.double ?? value.int.map(Double.init), seconds > 0, seconds <= 3600 else {
-                throw bad("refresh_margin", "seconds between 0 and 3600")
-            }
-            refreshMargin = .init(value: seconds, source: source)
-        }
-        if let value = table["log_level"] {
-            guard let level = value.string.flatMap(Logger.Level.init(rawValue:)) else {
+        if let list = file.devices { devices = .init(value: list, source: source) }
+        if let text = file.theme { theme = .init(value: text, source: source) }
+        if let seconds = file.refreshMargin { refreshMargin = .init(value: seconds, source: source) }
+        if let text = file.logLevel {
+            guard let level = Logger.Level(rawValue: text) else {
                 throw bad("log_level", "one of trace, debug, info, notice, warning, error, critical")
             }
             logLevel = .init(value: level, source: source)

@@ -8,10 +8,8 @@ public enum ThemeParser {
     /// typo is found at once rather than silently ignored.
     public static func parse(_ text: String, name: String, file: String) throws(ThemeError) -> Theme {
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw ThemeError(file: file, problem: "line \(error.source.begin.line): \(error.description)")
-        } catch {
-            throw ThemeError(file: file, problem: "not TOML: \(error)")
+        do { table = try TOMLDocument.parse(text) } catch {
+            throw ThemeError(file: file, problem: "line \(error.line): \(error.message)")
         }
         var theme = Theme(name: name)
         for key in table.keys where !["name", "colors"].contains(key) {

@@ -37,27 +37,11 @@ public struct Theme: Sendable, Hashable {
 
     /// The TOML keys of `[colors]`, with the property each one sets.
     // Key paths are immutable values; the array is never mutated.
-    nonisolated(unsafe) static let colorKeys: [(key: String, path: WritableKeyPath<Theme, ThemeColor>)] = [
+    nonisolated(unsafe) public static let colorKeys: [(key: String, path: WritableKeyPath<Theme, ThemeColor>)] = [
         ("text", \.text), ("background", \.background), ("muted", \.muted), ("accent", \.accent),
         ("ok", \.ok), ("warn", \.warn), ("error", \.error),
         ("selection_fg", \.selectionForeground), ("selection_bg", \.selectionBackground),
         ("border", \.border), ("header_fg", \.headerForeground), ("header_bg", \.headerBackground),
         ("demo", \.demo),
     ]
-
-    /// Foreground and background of a role.
-    public func colors(for role: Role) -> (foreground: ThemeColor, background: ThemeColor) {
-        switch role {
-        case .text: (text, background)
-        case .muted: (muted, background)
-        case .accent: (accent, background)
-        case .ok: (ok, background)
-        case .warn: (warn, background)
-        case .error: (error, background)
-        case .selection: (selectionForeground, selectionBackground)
-        case .border: (border, background)
-        case .header: (headerForeground, headerBackground)
-        case .demo: (demo, background)
-        }
-    }
 }

@@ -1,0 +1,449 @@
+#!/usr/bin/env python3
+"""Soak vicotop under chaos: headless and dashboard clients against a faulty simulator.
+
+Usage (from the package root):
+
+    python3 Tests/Soak/soak.py [--binary PATH] [--devices N] [--duration S] [--rate R]
+                               [--seed N] [--ticket-lifetime S] [--warmup S]
+                               [--chaos-warmup S] [--recovery-bound S] [--interval S]
+                               [--work-dir DIR] [--json PATH]
+
+The default binary is .build-release/release/vicotop when it exists, else
+.build/debug/vicotop. Nothing is built. Everything listens on 127.0.0.1 only.
+
+What runs:
+
+  simulator  `vicotop simulate --generated-fleet N` (N healthy cameras, so every one
+             can be live), tickets of --ticket-lifetime seconds.
+  headless   `vicotop watch --jsonl --metrics-listen ...` with the simulator's token.
+  dashboard  `vicotop --metrics-listen ... dashboard` inside a detached tmux session of
+             160x48 (its own tmux server, its own socket).
+
+Each client gets its own empty HOME/XDG folders; the token comes from VICOHOME_TOKEN.
+
+Timeline:
+
+  1. start-up   until both clients report all N cameras live (vicotop_sessions gauges
+                on their /metrics pages), at most 120 s.
+  2. warm-up    --warmup seconds calm; the fd baseline is taken at its end.
+  3. chaos      POST /simulator/chaos {"rate": R, "seed": N} for --duration seconds.
+                The first --chaos-warmup seconds (default a quarter of --duration)
+                still count as warm-up: bounded buffers (event logs, ping windows,
+                connection pools) fill there. The RSS reference is taken at its end.
+  4. recovery   POST /simulator/chaos {"rate": 0}: chaos stops and its armed faults are
+                undone. Every camera must be live again in both clients within
+                --recovery-bound seconds (default 150: a back-off is at most 60 s, a
+                refused token is re-checked after 60 s, or 120 s after one failed
+                re-check; then a ticket and a socket take well under 15 s).
+  5. shutdown   `q` to the dashboard, SIGTERM to the headless client, SIGINT to the
+                simulator: each must exit 0.
+
+Checks (the exit status is 1 when one fails, 2 when the soak could not run):
+
+  - no crash: no process exits before shutdown, the dashboard still draws its header;
+  - recovery: all N live in both clients within the bound after chaos stops;
+  - RSS drift: (RSS after recovery - RSS at the end of warm-up) / the latter < 10 %,
+    per client (the maximum during chaos is printed too);
+  - open file descriptors: after recovery, within max(8, 5 %) of the calm baseline;
+  - expiredTicketUses == 0 at the simulator (no ticket used after its expiry);
+  - every line the headless client printed is a JSON object.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def http(method, url, body=None, timeout=5):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return response.read().decode()
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def open_fds(pid):
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def alive(pid):
+    """Running, and not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+class Client:
+    """A vicotop client whose health is read from its Prometheus page."""
+
+    def __init__(self, name, metrics_port):
+        self.name = name
+        self.port = metrics_port
+        self.metrics = f"http://127.0.0.1:{metrics_port}/metrics"
+        self.pid = None
+        self.rss = []
+
+    def sessions(self):
+        try:
+            text = http("GET", self.metrics)
+        except OSError:
+            return None
+        counts = {}
+        for match in re.finditer(r'^vicotop_sessions\{state="([a-z-]+)"\} ([0-9.e+]+)$', text, re.M):
+            counts[match.group(1)] = int(float(match.group(2)))
+        return counts
+
+    def live(self):
+        counts = self.sessions() or {}
+        return counts.get("live", 0) + counts.get("refreshing", 0)
+
+
+class Soak:
+    def __init__(self, args):
+        self.args = args
+        self.work = args.work_dir or tempfile.mkdtemp(prefix="vicotop-soak-")
+        os.makedirs(self.work, exist_ok=True)
+        self.failures = []
+        self.figures = {}
+        self.processes = {}
+        self.tmux_socket = f"vicotop-soak-{os.getpid()}"
+        self.started = time.monotonic()
+
+    # Output
+
+    def log(self, message):
+        print(f"[{time.monotonic() - self.started:7.1f} s] {message}", flush=True)
+
+    def check(self, ok, message):
+        self.log(("ok    " if ok else "FAIL  ") + message)
+        if not ok:
+            self.failures.append(message)
+
+    # Processes
+
+    def environment(self, name):
+        home = os.path.join(self.work, name)
+        for folder in ("config", "state", "cache"):
+            os.makedirs(os.path.join(home, folder), exist_ok=True)
+        env = {key: value for key, value in os.environ.items() if not key.startswith("VICOHOME_")}
+        env.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"),
+                   XDG_STATE_HOME=os.path.join(home, "state"), XDG_CACHE_HOME=os.path.join(home, "cache"),
+                   LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        env.pop("NO_COLOR", None)
+        return env
+
+    def start_simulator(self):
+        banner = os.path.join(self.work, "simulator.out")
+        self.api_port = free_port()
+        command = [self.args.binary, "simulate", "--generated-fleet", str(self.args.devices),
+                   "--port", str(self.api_port), "--ticket-lifetime", str(self.args.ticket_lifetime),
+                   "--seed", str(self.args.seed)]
+        with open(banner, "w") as out, open(os.path.join(self.work, "simulator.err"), "w") as err:
+            self.processes["simulator"] = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                                           env=self.environment("simulator"))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            text = open(banner).read()
+            token = re.search(r"demo token\s+(\S+)", text)
+            if "Ctrl-C stops it." in text and token:
+                self.token = token.group(1)
+                self.base = f"http://127.0.0.1:{self.api_port}"
+                return
+            if self.processes["simulator"].poll() is not None:
+                break
+            time.sleep(0.1)
+        raise RuntimeError(f"the simulator did not start: {open(banner).read()}")
+
+    def start_headless(self):
+        client = Client("headless", free_port())
+        env = self.environment("headless")
+        env["VICOHOME_TOKEN"] = self.token
+        command = [self.args.binary, "--api-base", self.base, "--metrics-listen", f"127.0.0.1:{client.port}",
+                   "watch", "--jsonl", "--interval", "30"]
+        self.headless_out = os.path.join(self.work, "headless.jsonl")
+        with open(self.headless_out, "w") as out, open(os.path.join(self.work, "headless.err"), "w") as err:
+            process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        self.processes["headless"] = process
+        client.pid = process.pid
+        return client
+
+    def tmux(self, *arguments, check=True):
+        result = subprocess.run(["tmux", "-L", self.tmux_socket, *arguments], capture_output=True, text=True,
+                                stdin=subprocess.DEVNULL, timeout=10)
+        if check and result.returncode != 0:
+            raise RuntimeError(f"tmux {' '.join(arguments)}: {result.stderr.strip()}")
+        return result.stdout
+
+    def start_dashboard(self):
+        client = Client("dashboard", free_port())
+        env = self.environment("dashboard")
+        conf = os.path.join(self.work, "tmux.conf")
+        with open(conf, "w") as out:
+            out.write("set -g remain-on-exit on\nset -g history-limit 0\n")
+        exports = " ".join(f"{key}={shell_quote(value)}" for key, value in env.items()
+                           if key in ("HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "LANG", "LC_ALL", "PATH"))
+        command = (f"exec env -u VICOHOME_TOKEN {exports} TERM=xterm-256color VICOHOME_TOKEN={shell_quote(self.token)} "
+                   f"{shell_quote(self.args.binary)} --api-base {self.base} --metrics-listen 127.0.0.1:{client.port} dashboard")
+        subprocess.run(["tmux", "-L", self.tmux_socket, "-f", conf, "new-session", "-d", "-s", "soak", "-x", "160", "-y", "48",
+                        command], check=True, stdin=subprocess.DEVNULL, timeout=10)
+        client.pid = int(self.tmux("display-message", "-p", "-t", "soak", "#{pane_pid}").strip())
+        return client
+
+    def pane_dead(self):
+        return self.tmux("display-message", "-p", "-t", "soak", "#{pane_dead} #{pane_dead_status}", check=False).split()
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-t", "soak", check=False)
+
+    # Phases
+
+    def wait_all_live(self, clients, timeout):
+        deadline = time.monotonic() + timeout
+        start = time.monotonic()
+        while time.monotonic() < deadline:
+            if all(client.live() == self.args.devices for client in clients):
+                return time.monotonic() - start
+            self.assert_running()
+            time.sleep(0.5)
+        return None
+
+    def assert_running(self):
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                raise Crash(f"{name} exited with {process.returncode} before the end")
+        if self.dashboard is not None:
+            dead = self.pane_dead()
+            if not dead or dead[0] == "1" or not alive(self.dashboard.pid):
+                raise Crash(f"the dashboard is gone (pane {' '.join(dead) or 'missing'})")
+
+    def sample(self, clients, phase):
+        self.assert_running()
+        row = {"t": round(time.monotonic() - self.started, 1), "phase": phase}
+        for client in clients:
+            row[client.name] = {"live": client.live(), "rss_mib": round(rss_mib(client.pid), 1),
+                                "fds": open_fds(client.pid)}
+        simulator = self.processes["simulator"].pid
+        row["simulator"] = {"rss_mib": round(rss_mib(simulator), 1), "fds": open_fds(simulator)}
+        self.samples.append(row)
+        parts = [f"{c.name} live {row[c.name]['live']:>4} rss {row[c.name]['rss_mib']:6.1f} MiB fds {row[c.name]['fds']:>4}"
+                 for c in clients]
+        self.log(f"{phase:<9} " + " | ".join(parts))
+        return row
+
+    def run_phase(self, clients, phase, seconds):
+        end = time.monotonic() + seconds
+        last = None
+        while time.monotonic() < end:
+            time.sleep(min(self.args.interval, max(0, end - time.monotonic())))
+            last = self.sample(clients, phase)
+        return last
+
+    def run(self):
+        self.samples = []
+        self.dashboard = None
+        args = self.args
+        self.log(f"work folder {self.work}; binary {args.binary}")
+        self.start_simulator()
+        self.log(f"simulator at {self.base} with {args.devices} cameras, tickets of {args.ticket_lifetime} s")
+        headless = self.start_headless()
+        self.dashboard = self.start_dashboard()
+        clients = [headless, self.dashboard]
+
+        took = self.wait_all_live(clients, 120)
+        if took is None:
+            raise RuntimeError(f"not all {args.devices} cameras went live at start-up: "
+                               f"headless {headless.live()}, dashboard {self.dashboard.live()}")
+        self.figures["startup_all_live_s"] = round(took, 1)
+        self.log(f"all {args.devices} live in both clients after {took:.1f} s")
+
+        baseline = self.run_phase(clients, "warm-up", args.warmup) or self.sample(clients, "warm-up")
+
+        answer = json.loads(http("POST", self.base + "/simulator/chaos", {"rate": args.rate, "seed": args.seed}))
+        self.log(f"chaos on: {answer}")
+        chaos_start = time.monotonic()
+        reference = self.run_phase(clients, "chaos-wu", args.chaos_warmup) or self.sample(clients, "chaos-wu")
+        self.run_phase(clients, "chaos", max(0, args.duration - (time.monotonic() - chaos_start)))
+
+        answer = json.loads(http("POST", self.base + "/simulator/chaos", {"rate": 0}))
+        self.log(f"chaos off: {answer}")
+        counters_at_calm = json.loads(http("GET", self.base + "/simulator/counters"))
+        recovered = self.wait_all_live(clients, args.recovery_bound)
+        self.figures["recovery_s"] = None if recovered is None else round(recovered, 1)
+        self.check(recovered is not None,
+                   f"all {args.devices} live again in both clients {recovered:.1f} s after chaos stopped (bound {args.recovery_bound:.0f} s)"
+                   if recovered is not None else
+                   f"not all live within {args.recovery_bound:.0f} s of calm: headless {headless.live()}, dashboard {self.dashboard.live()}")
+        time.sleep(2)
+        final = self.sample(clients, "recovered")
+
+        for client in clients:
+            ref, end = reference[client.name]["rss_mib"], final[client.name]["rss_mib"]
+            during = [row[client.name]["rss_mib"] for row in self.samples if row["phase"] in ("chaos", "recovered")]
+            drift = (end - ref) / ref * 100
+            self.figures[f"{client.name}_rss_mib"] = {"warm": ref, "max": max(during + [end]), "end": end,
+                                                      "drift_pct": round(drift, 1)}
+            self.check(drift < 10, f"{client.name} RSS {ref:.1f} MiB after warm-up → {end:.1f} MiB after recovery "
+                                   f"({drift:+.1f} %, max {max(during + [end]):.1f} MiB); limit +10 %")
+            calm, now = baseline[client.name]["fds"], final[client.name]["fds"]
+            peak = max(row[client.name]["fds"] for row in self.samples)
+            tolerance = max(8, calm * 0.05)
+            self.figures[f"{client.name}_fds"] = {"calm": calm, "max": peak, "end": now}
+            self.check(abs(now - calm) <= tolerance,
+                       f"{client.name} open fds {calm} calm → {now} after recovery (max {peak}); tolerance ±{tolerance:.0f}")
+
+        counters = json.loads(http("GET", self.base + "/simulator/counters"))
+        self.figures["simulator"] = {key: counters.get(key) for key in (
+            "apiRequests", "ticketsIssued", "unauthorizedCalls", "socketsAccepted", "socketsRejected",
+            "socketsDropped", "expiredTicketUses", "expiryCloses", "pingsReceived", "pingsLost")}
+        self.figures["chaos_faults"] = counters_at_calm.get("chaosFaults", {})
+        self.figures["chaos_faults_total"] = sum(self.figures["chaos_faults"].values())
+        self.log(f"chaos injected {self.figures['chaos_faults_total']} faults: "
+                 + ", ".join(f"{k} {v}" for k, v in sorted(self.figures["chaos_faults"].items())))
+        self.check(counters.get("expiredTicketUses") == 0,
+                   f"expiredTicketUses = {counters.get('expiredTicketUses')} (tickets issued {counters.get('ticketsIssued')}, "
+                   f"sockets accepted {counters.get('socketsAccepted')})")
+
+        header = self.screen()
+        self.check(f"{args.devices} devices" in header and "q quit" in header,
+                   "the dashboard still draws its header and key bar")
+        self.shutdown()
+        self.check_jsonl()
+
+    def shutdown(self):
+        self.tmux("send-keys", "-t", "soak", "q", check=False)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and self.pane_dead()[:1] != ["1"]:
+            time.sleep(0.1)
+        dead = self.pane_dead()
+        self.check(dead == ["1", "0"], f"the dashboard quits on q with status 0 (pane dead/status: {' '.join(dead)})")
+        for name, sig in (("headless", signal.SIGTERM), ("simulator", signal.SIGINT)):
+            process = self.processes[name]
+            process.send_signal(sig)
+            try:
+                status = process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                status = "killed after 15 s"
+            self.check(status == 0, f"{name} exits 0 on {sig.name} (got {status})")
+
+    def check_jsonl(self):
+        bad, lines = 0, 0
+        with open(self.headless_out, errors="replace") as out:
+            for line in out:
+                lines += 1
+                try:
+                    if not isinstance(json.loads(line), dict):
+                        bad += 1
+                except ValueError:
+                    bad += 1
+        self.figures["headless_jsonl_lines"] = lines
+        self.check(lines > 0 and bad == 0, f"headless printed {lines} JSON lines, {bad} unreadable")
+
+    def cleanup(self):
+        subprocess.run(["tmux", "-L", self.tmux_socket, "kill-server"], capture_output=True, stdin=subprocess.DEVNULL)
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+class Crash(Exception):
+    pass
+
+
+def shell_quote(text):
+    return "'" + str(text).replace("'", "'\\''") + "'"
+
+
+def default_binary():
+    for candidate in (".build-release/release/vicotop", ".build/release/vicotop", ".build/debug/vicotop"):
+        path = os.path.join(ROOT, candidate)
+        if os.access(path, os.X_OK):
+            return path
+    return os.path.join(ROOT, ".build/debug/vicotop")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", default=default_binary())
+    parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--duration", type=float, default=120, help="seconds of chaos")
+    parser.add_argument("--rate", type=float, default=1.0, help="faults per second")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--ticket-lifetime", type=float, default=120)
+    parser.add_argument("--warmup", type=float, default=20, help="calm seconds before chaos")
+    parser.add_argument("--chaos-warmup", type=float, default=None, help="first seconds of chaos still counted as warm-up")
+    parser.add_argument("--recovery-bound", type=float, default=150)
+    parser.add_argument("--interval", type=float, default=10, help="seconds between samples")
+    parser.add_argument("--work-dir")
+    parser.add_argument("--json", help="write the figures here as JSON")
+    args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
+    if args.chaos_warmup is None:
+        args.chaos_warmup = args.duration / 4
+    if shutil.which("tmux") is None:
+        print("soak: tmux is not installed", file=sys.stderr)
+        return 2
+    if not os.access(args.binary, os.X_OK):
+        print(f"soak: no vicotop binary at {args.binary}", file=sys.stderr)
+        return 2
+
+    soak = Soak(args)
+    status = 0
+    try:
+        soak.run()
+    except Crash as crash:
+        soak.check(False, f"crash: {crash}")
+    except (RuntimeError, OSError) as error:
+        print(f"soak: could not run: {error}", file=sys.stderr)
+        status = 2
+    except KeyboardInterrupt:
+        print("soak: interrupted", file=sys.stderr)
+        status = 2
+    finally:
+        soak.cleanup()
+    soak.figures["samples"] = soak.samples if hasattr(soak, "samples") else []
+    soak.figures["failures"] = soak.failures
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(soak.figures, out, indent=2)
+    print()
+    print(f"soak: {args.devices} cameras, {args.duration:.0f} s of chaos at {args.rate}/s (seed {args.seed}), "
+          f"tickets of {args.ticket_lifetime:.0f} s; logs in {soak.work}")
+    for key, value in soak.figures.items():
+        if key not in ("samples", "failures"):
+            print(f"  {key}: {value}")
+    if status == 0 and soak.failures:
+        status = 1
+    print("soak: " + ("PASSED" if status == 0 else ("FAILED: " + "; ".join(soak.failures) if status == 1 else "could not run")))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
