@@ -8,6 +8,7 @@ import TOMLKit
 /// api_base = "https://api-us.vicohome.io"
 /// devices = ["VDCA1P2410000131"]   # or "all"
 /// refresh_margin = 60
+/// event_history = 200
 /// ```
 public struct ConfigFile: Sendable, Hashable {
     /// `api_base`.
@@ -24,9 +25,16 @@ public struct ConfigFile: Sendable, Hashable {
     public var refreshMargin: Double?
     /// `log_level`, unchecked.
     public var logLevel: String?
+    /// `event_history`: events kept per camera, in ``eventHistoryRange``.
+    public var eventHistory: Int?
+
+    /// The events a camera may keep (for its log pane and its report).
+    public static let eventHistoryRange = 10...10_000
 
     /// The keys a config file may hold.
-    public static let keys: Set<String> = ["api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level"]
+    public static let keys: Set<String> = [
+        "api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level", "event_history",
+    ]
 
     /// An empty file's settings.
     public init() {}
@@ -65,6 +73,13 @@ public struct ConfigFile: Sendable, Hashable {
                 throw ConfigFileError(path: path, key: "refresh_margin", expected: "seconds between 0 and 3600")
             }
             file.refreshMargin = seconds
+        }
+        if let value = table["event_history"] {
+            guard let count = value.int, eventHistoryRange.contains(count) else {
+                throw ConfigFileError(path: path, key: "event_history",
+                                      expected: "a whole number of events between \(eventHistoryRange.lowerBound) and \(eventHistoryRange.upperBound)")
+            }
+            file.eventHistory = count
         }
         return file
     }

@@ -8,7 +8,8 @@ import TOMLKit
 /// - an array element that starts with `}` or a Unicode line separator (U+2028, U+2029,
 ///   U+0085): `a = [}`, `a = [1, }`;
 /// - a date, a space and a single digit before the value ends: `a = 1979-05-27 0 # x`
-///   (its look-ahead for a date-time written with a space runs past the value).
+///   (its look-ahead for a date-time written with a space runs past the value);
+/// - a date and a `T` without a time's digit after it: `a = 1979-05-27Tx`.
 /// A broken theme or config file must give an error, not a crash, so those are found here
 /// first by a small scanner that knows strings, comments, a leading byte order mark and
 /// multi-line arrays (where a line may well start with `[`). Found by fuzzing
@@ -67,7 +68,7 @@ enum TOMLDocument {
             while let scalar = peek() {
                 if atValueStart, !" \t\r\n#".unicodeScalars.contains(scalar) {
                     atValueStart = false
-                    if let problem = dateWithSpaceAndOneDigit() { return problem }
+                    if let problem = dateWithSpaceAndOneDigit() ?? dateWithoutTime() { return problem }
                 }
                 if expectingElement, !" \t\r\n#".unicodeScalars.contains(scalar) {
                     expectingElement = false
@@ -156,6 +157,18 @@ enum TOMLDocument {
                   let after = peek(offset + 2), Self.endsValue(after)
             else { return nil }
             return Problem(line: line, message: "a date followed by a space needs a full time (HH:MM:SS), found one digit")
+        }
+
+        /// `YYYY-MM-DD`, then `T` or `t`, then anything but a digit: toml++ asserts that a
+        /// time's first digit follows.
+        func dateWithoutTime() -> Problem? {
+            let digit: (Unicode.Scalar?) -> Bool = { $0.map { ("0"..."9").contains($0) } ?? false }
+            let shape = "dddd-dd-dd".unicodeScalars.enumerated()
+            guard shape.allSatisfy({ offset, kind in kind == "d" ? digit(peek(offset)) : peek(offset) == kind }),
+                  let separator = peek(10), separator == "T" || separator == "t",
+                  let next = peek(11), !digit(next)
+            else { return nil }
+            return Problem(line: line, message: "a date-time needs the time's digits after '\(separator)'")
         }
 
         /// What toml++ takes for the end of a value: whitespace of any kind, `]`, `}`, `,`, `#`.

@@ -162,8 +162,14 @@ struct DashboardModelTests {
         for index in 0..<250 {
             log.append(SessionEvent(at: Fixtures.now, serialNumber: "S", traceId: nil, kind: .command, message: "\(index)", state: .live))
         }
-        #expect(log.events.count == EventLog.capacity)
+        #expect(log.events.count == EventLog.defaultCapacity)
         #expect(log.events.first?.message == "50")
+
+        var model = DashboardModel(now: Fixtures.now, header: HeaderInfo(endpoint: "e", isDemo: true, account: "a", vpn: nil), eventHistory: 20)
+        for index in 0..<30 {
+            model.record( SessionEvent(at: Fixtures.now, serialNumber: "S", traceId: nil, kind: .command, message: "\(index)", state: .live))
+        }
+        #expect(model.logs["S"]?.events.map(\.message) == (10..<30).map { "\($0)" }, "event_history applies to the log pane")
     }
 
     @Test("every key of the help does what the key map says")

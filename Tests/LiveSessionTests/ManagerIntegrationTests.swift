@@ -157,13 +157,12 @@ struct ManagerIntegrationTests {
         await harness.stop()
     }
 
-    @Test("a live session whose refresh was refused gets its re-check before its ticket expires, and stays live")
-    func recheckBeforeExpiry() async throws {
+    @Test("while a live session waits for a refused refresh the token is re-checked often, so the session gets its new ticket in time")
+    func recheckWhileLive() async throws {
         let devices = (1...2).map { serial in camera("VDTEST000000000\(serial)") { $0.ticketLifetime = .seconds(6) } }
         let harness = try await ManagerHarness.start(devices: devices, session: { session in
             session.backoff.authRecheck = 60
-            session.backoff.authRecheckBeforeExpiry = 1.5
-            session.backoff.authRecheckMinimumGap = 0.3
+            session.backoff.authRecheckForLiveSessions = 0.5
         })
         await harness.manager.startAll()
         var first: [String: String] = [:]

@@ -5,7 +5,8 @@ Usage (from the package root):
 
     python3 Tests/Soak/soak.py [--binary PATH] [--devices N] [--duration S] [--rate R]
                                [--seed N] [--ticket-lifetime S] [--warmup S]
-                               [--chaos-warmup S] [--recovery-bound S] [--interval S]
+                               [--chaos-warmup S] [--event-history N]
+                               [--recovery-bound S] [--interval S]
                                [--work-dir DIR] [--json PATH]
 
 The default binary is .build-release/release/vicotop when it exists, else
@@ -19,7 +20,8 @@ What runs:
   dashboard  `vicotop --metrics-listen ... dashboard` inside a detached tmux session of
              160x48 (its own tmux server, its own socket).
 
-Each client gets its own empty HOME/XDG folders; the token comes from VICOHOME_TOKEN.
+Each client gets its own empty HOME/XDG folders; the token comes from VICOHOME_TOKEN, and
+VICOTOP_EVENT_HISTORY=--event-history (default 50) bounds the events kept per camera.
 
 Timeline:
 
@@ -27,9 +29,10 @@ Timeline:
                 on their /metrics pages), at most 120 s.
   2. warm-up    --warmup seconds calm; the fd baseline is taken at its end.
   3. chaos      POST /simulator/chaos {"rate": R, "seed": N} for --duration seconds.
-                The first --chaos-warmup seconds (default a quarter of --duration)
-                still count as warm-up: bounded buffers (event logs, ping windows,
-                connection pools) fill there. The RSS reference is taken at its end.
+                Warm-up goes on under chaos until every camera's event history is
+                full (counted from the headless client's event lines), so bounded
+                buffers no longer grow: at least --chaos-warmup seconds (default 30),
+                at most half of --duration. The RSS reference is taken at its end.
   4. recovery   POST /simulator/chaos {"rate": 0}: chaos stops and its armed faults are
                 undone. Every camera must be live again in both clients within
                 --recovery-bound seconds (default 150: a back-off is at most 60 s, a
@@ -133,6 +136,8 @@ class Soak:
         self.figures = {}
         self.processes = {}
         self.tmux_socket = f"vicotop-soak-{os.getpid()}"
+        self.event_counts = {}
+        self.jsonl_offset = 0
         self.started = time.monotonic()
 
     # Output
@@ -154,7 +159,7 @@ class Soak:
         env = {key: value for key, value in os.environ.items() if not key.startswith("VICOHOME_")}
         env.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"),
                    XDG_STATE_HOME=os.path.join(home, "state"), XDG_CACHE_HOME=os.path.join(home, "cache"),
-                   LANG="C.UTF-8", LC_ALL="C.UTF-8")
+                   LANG="C.UTF-8", LC_ALL="C.UTF-8", VICOTOP_EVENT_HISTORY=str(self.args.event_history))
         env.pop("NO_COLOR", None)
         return env
 
@@ -207,7 +212,8 @@ class Soak:
         with open(conf, "w") as out:
             out.write("set -g remain-on-exit on\nset -g history-limit 0\n")
         exports = " ".join(f"{key}={shell_quote(value)}" for key, value in env.items()
-                           if key in ("HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "LANG", "LC_ALL", "PATH"))
+                           if key in ("HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "LANG", "LC_ALL", "PATH",
+                                      "VICOTOP_EVENT_HISTORY"))
         command = (f"exec env -u VICOHOME_TOKEN {exports} TERM=xterm-256color VICOHOME_TOKEN={shell_quote(self.token)} "
                    f"{shell_quote(self.args.binary)} --api-base {self.base} --metrics-listen 127.0.0.1:{client.port} dashboard")
         subprocess.run(["tmux", "-L", self.tmux_socket, "-f", conf, "new-session", "-d", "-s", "soak", "-x", "160", "-y", "48",
@@ -256,6 +262,41 @@ class Soak:
         self.log(f"{phase:<9} " + " | ".join(parts))
         return row
 
+    def fewest_events(self):
+        """The smallest number of events any camera has had, from the headless client's lines."""
+        with open(self.headless_out, "rb") as out:
+            out.seek(self.jsonl_offset)
+            chunk = out.read()
+        complete = chunk.rfind(b"\n") + 1
+        self.jsonl_offset += complete
+        for line in chunk[:complete].splitlines():
+            match = re.search(rb'"serialNumber":"([^"]+)"', line)
+            if match and b'"type":"event"' in line:
+                serial = match.group(1)
+                self.event_counts[serial] = self.event_counts.get(serial, 0) + 1
+        if len(self.event_counts) < self.args.devices:
+            return 0
+        return min(self.event_counts.values())
+
+    def chaos_warmup(self, clients):
+        """Runs chaos until every event history is full (within the bounds); returns the last sample."""
+        args = self.args
+        start = time.monotonic()
+        last = None
+        while True:
+            elapsed = time.monotonic() - start
+            fewest = self.fewest_events()
+            if elapsed >= args.chaos_warmup and fewest >= args.event_history:
+                self.log(f"event histories full ({fewest}+ events per camera) after {elapsed:.0f} s of chaos")
+                break
+            if elapsed >= args.duration / 2:
+                self.log(f"event histories not yet full after {elapsed:.0f} s (fewest {fewest} of {args.event_history}): warm-up ends anyway")
+                break
+            time.sleep(min(args.interval, max(1, args.duration / 2 - elapsed)))
+            last = self.sample(clients, "chaos-wu")
+        self.figures["chaos_warmup_s"] = round(time.monotonic() - start, 1)
+        return last or self.sample(clients, "chaos-wu")
+
     def run_phase(self, clients, phase, seconds):
         end = time.monotonic() + seconds
         last = None
@@ -287,7 +328,7 @@ class Soak:
         answer = json.loads(http("POST", self.base + "/simulator/chaos", {"rate": args.rate, "seed": args.seed}))
         self.log(f"chaos on: {answer}")
         chaos_start = time.monotonic()
-        reference = self.run_phase(clients, "chaos-wu", args.chaos_warmup) or self.sample(clients, "chaos-wu")
+        reference = self.chaos_warmup(clients)
         self.run_phase(clients, "chaos", max(0, args.duration - (time.monotonic() - chaos_start)))
 
         answer = json.loads(http("POST", self.base + "/simulator/chaos", {"rate": 0}))
@@ -338,7 +379,8 @@ class Soak:
     def shutdown(self):
         self.tmux("send-keys", "-t", "soak", "q", check=False)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and self.pane_dead()[:1] != ["1"]:
+        # tmux marks the pane dead when its terminal closes, and learns the status a moment later.
+        while time.monotonic() < deadline and len(self.pane_dead()) < 2:
             time.sleep(0.1)
         dead = self.pane_dead()
         self.check(dead == ["1", "0"], f"the dashboard quits on q with status 0 (pane dead/status: {' '.join(dead)})")
@@ -398,15 +440,14 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--ticket-lifetime", type=float, default=120)
     parser.add_argument("--warmup", type=float, default=20, help="calm seconds before chaos")
-    parser.add_argument("--chaos-warmup", type=float, default=None, help="first seconds of chaos still counted as warm-up")
+    parser.add_argument("--chaos-warmup", type=float, default=30, help="least seconds of chaos counted as warm-up")
+    parser.add_argument("--event-history", type=int, default=50, help="events kept per camera (VICOTOP_EVENT_HISTORY)")
     parser.add_argument("--recovery-bound", type=float, default=150)
     parser.add_argument("--interval", type=float, default=10, help="seconds between samples")
     parser.add_argument("--work-dir")
     parser.add_argument("--json", help="write the figures here as JSON")
     args = parser.parse_args()
     args.binary = os.path.abspath(args.binary)
-    if args.chaos_warmup is None:
-        args.chaos_warmup = args.duration / 4
     if shutil.which("tmux") is None:
         print("soak: tmux is not installed", file=sys.stderr)
         return 2
@@ -435,7 +476,7 @@ def main():
             json.dump(soak.figures, out, indent=2)
     print()
     print(f"soak: {args.devices} cameras, {args.duration:.0f} s of chaos at {args.rate}/s (seed {args.seed}), "
-          f"tickets of {args.ticket_lifetime:.0f} s; logs in {soak.work}")
+          f"tickets of {args.ticket_lifetime:.0f} s, {args.event_history} events kept per camera; logs in {soak.work}")
     for key, value in soak.figures.items():
         if key not in ("samples", "failures"):
             print(f"  {key}: {value}")

@@ -32,6 +32,14 @@ struct TOMLDocumentTests {
         #expect(throws: ThemeError.self) { try ThemeParser.parse(text, name: "t", file: "/t.toml") }
     }
 
+    @Test("a date and a 'T' without a time is an error, not an abort (found by the theme fuzzer)",
+          arguments: ["a = 1979-05-27Tx", "a = 1979-05-27t ", "Xnr=1110-10-11theme: solari", "a = [1979-05-27T]", "a = 1979-05-27T\n"])
+    func dateWithoutTime(text: String) {
+        #expect(TOMLDocument.unsafeConstruct(in: text)?.message.hasPrefix("a date-time needs the time's digits") == true)
+        #expect(throws: ConfigFileError.self) { try ConfigFile.parse(text, path: "/c.toml") }
+        #expect(throws: ThemeError.self) { try ThemeParser.parse(text, name: "t", file: "/t.toml") }
+    }
+
     @Test("a byte order mark does not hide a header at the start (found by the config fuzzer)")
     func byteOrderMark() {
         let text = "\u{FEFF}\t\t\t[[\t\n v"
@@ -59,6 +67,8 @@ struct TOMLDocumentTests {
         "a = [ ]\nb = [1, [2, {x = 3}], ]\nc = [ # note\n 1,\n]",
         "t = { a = 1, b = [1, 2] }",
         "d = 1979-05-27 07:32:00\ne = 1979-05-27\nf = 1979-05-27 0",
+        "d = 1979-05-27T07:32:00Z\ne = 1979-05-27t07:32:00",
+        "g = 1979-05-27T",
     ])
     func passes(text: String) {
         #expect(TOMLDocument.unsafeConstruct(in: text) == nil)

@@ -25,6 +25,7 @@ struct ConfigCommandTests {
             devices = ["VDCA1P2410000131", "VDCA1P2311004420"]
             refresh_margin = 45
             theme = "solarized-dark"
+            event_history = 500
             """)
         defer { try? FileManager.default.removeItem(at: home) }
         let result = try await VicotopProcess.run(
@@ -39,13 +40,25 @@ struct ConfigCommandTests {
         #expect(line(out, "devices").contains("VDCA1P2410000131, VDCA1P2311004420") && line(out, "devices").contains("config file"))
         #expect(line(out, "refresh_margin").contains("45.0 s"))
         #expect(line(out, "theme").contains("solarized-dark"))
+        #expect(line(out, "event_history").contains("500 events per camera") && line(out, "event_history").contains("config file"))
         #expect(line(out, "token").contains("abcd…(26 chars)") && line(out, "token").contains("VICOHOME_TOKEN"))
         #expect(!out.contains("abcdefghijklmnopqrstuvwxyz"))
+    }
+
+    @Test("VICOTOP_EVENT_HISTORY sets the events kept per camera; out of range it is refused with exit 64")
+    func eventHistoryEnvironment() async throws {
+        let set = try await VicotopProcess.run(["config", "--show"], environment: ["VICOTOP_EVENT_HISTORY": "30"])
+        #expect(line(set.stdout, "event_history").contains("30 events per camera"))
+        #expect(line(set.stdout, "event_history").contains("[environment VICOTOP_EVENT_HISTORY]"))
+        let refused = try await VicotopProcess.run(["config", "--show"], environment: ["VICOTOP_EVENT_HISTORY": "5"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("VICOTOP_EVENT_HISTORY must be a whole number between 10 and 10000"))
     }
 
     @Test("a malformed config names the file and the key, and exits 64", arguments: [
         ("region = \"mars\"", "key 'region'"), ("colour = 1", "unknown key 'colour'"), ("region = ", "line 1"),
         ("devices = 5", "key 'devices'"), ("log_level = \"loud\"", "key 'log_level'"),
+        ("event_history = 5", "key 'event_history'"), ("event_history = 1.5", "key 'event_history'"), ("[[[", "line 1"),
     ])
     func malformed(config: String, expected: String) async throws {
         let home = try folder(with: config)

@@ -29,7 +29,7 @@ struct SoakTests {
         // A file, not a pipe: the tmux server the script starts would hold a pipe open.
         let process = try SpawnedProcess.start(
             ["/usr/bin/env", "python3", root.appendingPathComponent("Tests/Soak/soak.py").path,
-             "--binary", VicotopProcess.binary.path, "--devices", "200", "--duration", String(seconds),
+             "--binary", VicotopProcess.binary.path, "--devices", "200", "--duration", String(seconds), "--event-history", "10",
              "--warmup", "15", "--interval", "10", "--work-dir", work.appendingPathComponent("run").path,
              "--json", work.appendingPathComponent("figures.json").path],
             environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("VICOHOME_") },

@@ -44,7 +44,7 @@ public final class DashboardApp {
         self.options = options
         self.connector = connector
         self.onExit = onExit
-        model = DashboardModel(now: Date(), header: options.header)
+        model = DashboardModel(now: Date(), header: options.header, eventHistory: options.eventHistory)
         model.themeName = options.theme.name
         model.startup = "connecting to \(options.header.endpoint)…"
         renderer = DashboardRenderer(glyphs: options.forceASCII ? .ascii : .unicode)

@@ -18,10 +18,13 @@ public struct DashboardOptions: Sendable {
     /// Where standard error goes while the screen is drawn (the log file), so stray
     /// output cannot tear the frame; nil discards it.
     public var stderrPath: String?
+    /// Events kept per device for the log pane.
+    public var eventHistory: Int
 
     /// Creates options.
     public init(theme: Theme, catalog: ThemeCatalog, forceASCII: Bool, environment: [String: String], header: HeaderInfo,
-                reportDirectory: URL, stderrPath: String?) {
+                reportDirectory: URL, stderrPath: String?, eventHistory: Int = EventLog.defaultCapacity) {
+        self.eventHistory = eventHistory
         self.theme = theme
         self.catalog = catalog
         self.forceASCII = forceASCII

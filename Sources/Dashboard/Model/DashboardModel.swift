@@ -38,10 +38,14 @@ public struct DashboardModel: Sendable {
     /// How far the detail can scroll, set when it is drawn.
     public var maximumDetailScroll = Int.max
 
+    /// Events kept per device.
+    public let eventHistory: Int
+
     /// Creates a model.
-    public init(now: Date, header: HeaderInfo) {
+    public init(now: Date, header: HeaderInfo, eventHistory: Int = EventLog.defaultCapacity) {
         self.now = now
         self.header = header
+        self.eventHistory = eventHistory
     }
 
     // MARK: Derived
@@ -96,7 +100,7 @@ public struct DashboardModel: Sendable {
 
     /// Records an event in its device's log.
     public mutating func record(_ event: SessionEvent) {
-        logs[event.serialNumber, default: EventLog()].append(event)
+        logs[event.serialNumber, default: EventLog(capacity: eventHistory)].append(event)
     }
 
     private mutating func keepSelectionValid() {

@@ -2,8 +2,8 @@ import Foundation
 import VicohomeAPI
 
 /// The token re-check (see ``AuthGate``): after a 401 every session waits, and one ticket
-/// request tries the same token again, at the policy's pace or sooner when a live view is
-/// about to lose its ticket.
+/// request tries the same token again, at the policy's pace, or every few seconds while a
+/// live view waits for a refresh that the cloud refused.
 extension SessionManager {
     /// The cloud refused the token for `serial`'s request.
     func tokenRefused(by serial: String) {
@@ -20,15 +20,14 @@ extension SessionManager {
     }
 
     /// Schedules the re-check at `notAfter` (or keeps the one planned), brought forward to
-    /// just before the first refused ticket expires, but not sooner than the minimum gap.
+    /// the short live-session interval while a live session's refresh stands refused.
     @discardableResult
     func planAuthRecheck(notAfter: Date?, replacing: Bool) -> Date {
         let policy = configuration.backoff
         let now = clock.now
         var at = (replacing ? nil : authRecheckAt) ?? notAfter ?? now.addingTimeInterval(policy.authRecheckDelay(attempt: 0))
-        if let soonest = devices.values.compactMap({ $0.machine.refusedTicketExpiry }).min() {
-            let rescue = max(soonest.addingTimeInterval(-policy.authRecheckBeforeExpiry), now.addingTimeInterval(policy.authRecheckMinimumGap))
-            at = min(at, rescue)
+        if let soonest = devices.values.compactMap({ $0.machine.refusedTicketExpiry }).min(), soonest > now {
+            at = min(at, now.addingTimeInterval(policy.authRecheckForLiveSessions))
         }
         guard at != authRecheckAt else { return at }
         authRecheckTask?.cancel()

@@ -9,10 +9,9 @@ import Foundation
 /// - Viewer limit (3002): about every 120 s (±10 %), since another viewer holds the slot.
 /// - Token refused (401): every session pauses; one ticket request re-checks the same token
 ///   after 60 s, then 120 s, 240 s … up to 10 min while it stays refused, so a passing
-///   auth outage heals without hammering the cloud. Live sessions keep their sockets; when
-///   one of them had its refresh refused, the re-check comes 10 s before its ticket
-///   expires if that is sooner (never less than 10 s after the previous one), so a short
-///   outage does not cost it the live view.
+///   auth outage heals without hammering the cloud. Live sessions keep their sockets; while
+///   one of them waits for a refresh the cloud refused, the re-check comes every 10 s
+///   until its ticket expires, so a short outage does not cost it the live view.
 public struct BackoffPolicy: Sendable, Hashable {
     /// The first step of the exponential back-off.
     public var base: TimeInterval = 1
@@ -28,11 +27,9 @@ public struct BackoffPolicy: Sendable, Hashable {
     public var authRecheck: TimeInterval = 60
     /// The longest wait between re-checks of a refused token.
     public var authRecheckCap: TimeInterval = 600
-    /// How long before a live session's ticket expires a re-check is brought forward,
-    /// when the cloud refused that session's refresh.
-    public var authRecheckBeforeExpiry: TimeInterval = 10
-    /// The shortest gap between two re-checks, however many tickets are about to expire.
-    public var authRecheckMinimumGap: TimeInterval = 10
+    /// The wait between re-checks while a live session holds a ticket whose refresh the
+    /// cloud refused: short, so a brief outage does not cost it the live view.
+    public var authRecheckForLiveSessions: TimeInterval = 10
 
     /// The default policy.
     public init() {}

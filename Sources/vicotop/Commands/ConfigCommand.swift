@@ -10,7 +10,7 @@ struct ConfigCommand: AsyncParsableCommand {
         discussion: """
             Values come from $XDG_CONFIG_HOME/vicotop/config.toml, then environment variables \
             (VICOTOP_API_BASE, VICOTOP_REGION, VICOTOP_AUTH_SCHEME, VICOTOP_DEVICES, VICOTOP_THEME, \
-            VICOTOP_REFRESH_MARGIN, VICOTOP_LOG_LEVEL), then flags; later ones win.
+            VICOTOP_REFRESH_MARGIN, VICOTOP_LOG_LEVEL, VICOTOP_EVENT_HISTORY), then flags; later ones win.
             """)
 
     @ParentCommand var root: Vicotop
@@ -40,6 +40,7 @@ struct ConfigCommand: AsyncParsableCommand {
                 ("theme", config.theme.value, config.theme.source.description),
                 ("refresh_margin", config.refreshMargin.value.map { "\($0) s" } ?? "rule: max(20 % of lifetime, 30 s), ≤ 120 s", config.refreshMargin.source.description),
                 ("log_level", config.logLevel.value.rawValue, config.logLevel.source.description),
+                ("event_history", "\(config.eventHistory.value) events per camera", config.eventHistory.source.description),
                 ("token", token.0, token.1),
             ]
             let width = rows.map(\.0.count).max() ?? 0

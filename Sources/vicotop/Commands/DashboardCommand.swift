@@ -78,7 +78,8 @@ struct DashboardCommand: ParsableCommand {
             isDemo: demo, account: demo ? "demo account" : "account")
         let dashboardOptions = DashboardOptions(
             theme: theme, catalog: catalog, forceASCII: ascii, environment: environment, header: header,
-            reportDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), stderrPath: logFile?.url.path)
+            reportDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), stderrPath: logFile?.url.path,
+            eventHistory: config.eventHistory.value)
         let probeICE = !selection.noICE
         let connector: DashboardConnector = { attach in
             let fleet = try await FleetSession.connect(options, config: config, probeICE: probeICE, environment: environment, quiet: true, attach: attach)

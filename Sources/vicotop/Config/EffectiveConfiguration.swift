@@ -38,6 +38,7 @@ struct Setting<Value: Sendable>: Sendable {
 /// | `theme` | `VICOTOP_THEME` | — |
 /// | `refresh_margin` (seconds) | `VICOTOP_REFRESH_MARGIN` | — |
 /// | `log_level` | `VICOTOP_LOG_LEVEL` | `--log-level` |
+/// | `event_history` (events kept per camera) | `VICOTOP_EVENT_HISTORY` | — |
 struct EffectiveConfiguration: Sendable {
     var apiBase: Setting<String?> = .init(value: nil, source: .standard)
     var region: Setting<Region?> = .init(value: nil, source: .standard)
@@ -46,6 +47,7 @@ struct EffectiveConfiguration: Sendable {
     var theme: Setting<String> = .init(value: "default", source: .standard)
     var refreshMargin: Setting<Double?> = .init(value: nil, source: .standard)
     var logLevel: Setting<Logger.Level> = .init(value: .info, source: .standard)
+    var eventHistory: Setting<Int> = .init(value: 200, source: .standard)
 
     /// The config file's path.
     static func fileURL(environment: [String: String]) -> URL {
@@ -91,6 +93,7 @@ struct EffectiveConfiguration: Sendable {
         if let list = file.devices { devices = .init(value: list, source: source) }
         if let text = file.theme { theme = .init(value: text, source: source) }
         if let seconds = file.refreshMargin { refreshMargin = .init(value: seconds, source: source) }
+        if let count = file.eventHistory { eventHistory = .init(value: count, source: source) }
         if let text = file.logLevel {
             guard let level = Logger.Level(rawValue: text) else {
                 throw bad("log_level", "one of trace, debug, info, notice, warning, error, critical")
@@ -121,6 +124,13 @@ struct EffectiveConfiguration: Sendable {
         if let text = value("VICOTOP_REFRESH_MARGIN") {
             guard let seconds = Double(text), seconds > 0, seconds <= 3600 else { throw bad("VICOTOP_REFRESH_MARGIN", "seconds between 0 and 3600") }
             refreshMargin = .init(value: seconds, source: .environment("VICOTOP_REFRESH_MARGIN"))
+        }
+        if let text = value("VICOTOP_EVENT_HISTORY") {
+            let range = ConfigFile.eventHistoryRange
+            guard let count = Int(text), range.contains(count) else {
+                throw bad("VICOTOP_EVENT_HISTORY", "a whole number between \(range.lowerBound) and \(range.upperBound)")
+            }
+            eventHistory = .init(value: count, source: .environment("VICOTOP_EVENT_HISTORY"))
         }
         if let text = value("VICOTOP_LOG_LEVEL") {
             guard let level = Logger.Level(rawValue: text) else { throw bad("VICOTOP_LOG_LEVEL", "a log level") }

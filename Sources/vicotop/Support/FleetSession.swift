@@ -19,6 +19,7 @@ struct FleetSession {
                       quiet: Bool = false, attach: (@Sendable (SessionManager) -> Void)? = nil) async throws -> FleetSession {
         var configuration = SessionConfiguration()
         configuration.probeICE = probeICE
+        configuration.eventHistory = config.eventHistory.value
         if let margin = config.refreshMargin.value {
             configuration.planner.minimumMargin = margin
             configuration.planner.maximumMargin = max(configuration.planner.maximumMargin, margin)
