@@ -408,7 +408,15 @@ class Soak:
         self.check(lines > 0 and bad == 0, f"headless printed {lines} JSON lines, {bad} unreadable")
 
     def cleanup(self):
-        subprocess.run(["tmux", "-L", self.tmux_socket, "kill-server"], capture_output=True, stdin=subprocess.DEVNULL)
+        # tmux 3.3 may outlive kill-server alone: end the session first, then the server, then its pid.
+        try:
+            server = self.tmux("display-message", "-p", "#{pid}", check=False).strip()
+        except subprocess.TimeoutExpired:
+            server = ""
+        for command in (["kill-session", "-t", "soak"], ["kill-server"]):
+            subprocess.run(["tmux", "-L", self.tmux_socket, *command], capture_output=True, stdin=subprocess.DEVNULL)
+        if server.isdigit() and alive(int(server)):
+            os.kill(int(server), signal.SIGKILL)
         for process in self.processes.values():
             if process.poll() is None:
                 process.kill()
@@ -417,6 +425,10 @@ class Soak:
 
 class Crash(Exception):
     pass
+
+
+def stop_on_signal(number, frame):
+    raise KeyboardInterrupt(f"signal {number}")
 
 
 def shell_quote(text):
@@ -455,6 +467,10 @@ def main():
         print(f"soak: no vicotop binary at {args.binary}", file=sys.stderr)
         return 2
 
+    # Background jobs of a non-interactive shell ignore SIGINT: SIGTERM must stop the soak
+    # just as cleanly, taking its processes and tmux server along.
+    signal.signal(signal.SIGTERM, stop_on_signal)
+    signal.signal(signal.SIGINT, stop_on_signal)
     soak = Soak(args)
     status = 0
     try:

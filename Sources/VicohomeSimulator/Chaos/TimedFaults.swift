@@ -53,39 +53,36 @@ final class TimedFaults: Sendable {
 
     /// Delays every API answer by `delay` for `duration`.
     func slowAnswers(by delay: Duration, for duration: Duration) {
-        let token = state.withLockedValue { state -> Int? in
-            guard !state.ended else { return nil }
-            state.nextToken += 1
-            state.slowToken = state.nextToken
-            simulator.inject(.delayResponses(delay))
-            return state.nextToken
-        }
-        guard let token else { return }
-        Task {
-            try? await Task.sleep(for: duration)
-            state.withLockedValue { state in
-                guard state.slowToken == token, !state.ended else { return }
-                simulator.inject(.delayResponses(.zero))
-            }
-        }
+        arm(\.slowToken, for: duration,
+            start: { $0.inject(.delayResponses(delay)) },
+            end: { $0.inject(.delayResponses(.zero)) })
     }
 
     /// Refuses every API call as unauthorised (401) for `duration`, as an auth service
     /// outage would: whoever asks in that window is refused, whoever asks after is served.
     func authOutage(for duration: Duration) {
+        arm(\.outageToken, for: duration,
+            start: { $0.inject(.apiError(code: 401, message: "chaos: authentication service unavailable", count: nil)) },
+            end: { $0.state.clearAPIError() })
+    }
+
+    /// Starts a fault-wide condition and ends it after `duration`, unless a newer one of the
+    /// same kind (recorded in `slot`) took its place or chaos ended.
+    private func arm(_ slot: WritableKeyPath<State, Int> & Sendable, for duration: Duration,
+                     start: (VicohomeSimulator) -> Void, end: @escaping @Sendable (VicohomeSimulator) -> Void) {
         let token = state.withLockedValue { state -> Int? in
             guard !state.ended else { return nil }
             state.nextToken += 1
-            state.outageToken = state.nextToken
-            simulator.inject(.apiError(code: 401, message: "chaos: authentication service unavailable", count: nil))
+            state[keyPath: slot] = state.nextToken
+            start(simulator)
             return state.nextToken
         }
         guard let token else { return }
         Task {
             try? await Task.sleep(for: duration)
             state.withLockedValue { state in
-                guard state.outageToken == token, !state.ended else { return }
-                simulator.state.clearAPIError()
+                guard state[keyPath: slot] == token, !state.ended else { return }
+                end(simulator)
             }
         }
     }
