@@ -147,6 +147,8 @@ public final class VicohomeSimulator: Sendable {
 
     /// Starts injecting random faults (see ``ChaosMonkey``), replacing a chaos run under way.
     public func startChaos(rate: Double, seed: UInt64) {
+        // The run under way is undone first, so the new one never sees its faults as the truth.
+        stopChaos()
         let monkey = ChaosMonkey(simulator: self, rate: rate, seed: seed)
         let previous = chaos.withLockedValue { value in
             defer { value = (ChaosSetting(rate: rate, seed: seed), monkey) }

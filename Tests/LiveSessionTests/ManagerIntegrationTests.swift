@@ -149,8 +149,27 @@ struct ManagerIntegrationTests {
         try await Task.sleep(for: .milliseconds(2850))
         let rechecks = harness.simulator.counters.unauthorizedCalls - refusedAtPause
         #expect((2...4).contains(rechecks), "\(rechecks) refused re-checks in 2.85 s")
-        #expect(harness.manager.snapshots.allSatisfy { $0.state == .unauthorized })
+        // The probe may be asking at this very moment.
+        #expect(harness.manager.snapshots.allSatisfy { [.unauthorized, .requestingTicket].contains($0.state) })
         harness.simulator.restoreToken()
+        for device in devices {
+            #expect(try await harness.wait(device.serialNumber, timeout: .seconds(5)) { $0.state == .live } != nil)
+        }
+        await harness.stop()
+    }
+
+    @Test("401s to requests sent with the old token do not pause the sessions under the new one")
+    func staleRefusals() async throws {
+        let devices = (1...4).map { camera("VDTEST000000000\($0)") }
+        let harness = try await ManagerHarness.start(devices: devices)
+        // Each request is refused, but the answer takes a second to come back.
+        harness.simulator.inject(.delayResponses(.seconds(1)))
+        harness.simulator.inject(.apiError(code: 401, message: "old token", count: nil))
+        await harness.manager.startAll()
+        try await Task.sleep(for: .milliseconds(300))
+        harness.simulator.clearFaults()
+        await harness.manager.updateToken(harness.simulator.token)
+        // The refusals land after the new token; with the default 60 s re-check, a pause would show.
         for device in devices {
             #expect(try await harness.wait(device.serialNumber, timeout: .seconds(5)) { $0.state == .live } != nil)
         }

@@ -75,38 +75,51 @@ struct PlanningTests {
 
 @Suite("Token re-checks")
 struct AuthGateTests {
-    @Test("a refusal closes the gate once; re-checks wait 60 s, then double up to 10 min")
+    @Test("a refusal closes the gate once; re-checks wait 60 s, then double up to 10 min; only the probe may ask")
     func schedule() {
         var gate = AuthGate(policy: BackoffPolicy())
-        #expect(gate.allowsRequests)
-        #expect(gate.refused() == 60)
-        #expect(!gate.allowsRequests)
-        #expect(gate.refused() == nil, "late 401s of earlier requests change nothing")
+        #expect(gate.allowsRequest(from: "A"))
+        #expect(gate.answer(.refused, sentIn: gate.generation) == .closed(wait: 60))
+        #expect(!gate.allowsRequest(from: "A"))
         var waits: [TimeInterval] = []
         for _ in 0..<6 {
-            #expect(gate.recheckDue() != nil)
-            #expect(gate.allowsRequests, "the probe may go out")
-            waits.append(gate.refused() ?? -1)
+            #expect(gate.recheckDue(probe: "A", rescue: false) != nil)
+            #expect(gate.allowsRequest(from: "A"), "the probe may go out")
+            #expect(!gate.allowsRequest(from: "B"), "nobody else")
+            if case .closed(let wait) = gate.answer(.refused, sentIn: gate.generation) { waits.append(wait) }
         }
         #expect(waits == [120, 240, 480, 600, 600, 600])
     }
 
-    @Test("an accepted probe reopens the gate and resets the waits; a new token reopens it at once")
-    func reopen() {
+    @Test("answers to requests sent before the last change decide nothing")
+    func staleAnswers() {
         var gate = AuthGate(policy: BackoffPolicy())
-        let acceptedWhileOpen = gate.accepted()
-        #expect(!acceptedWhileOpen, "nothing to resume while open")
-        _ = gate.refused()
-        let acceptedWhileClosed = gate.accepted()
-        #expect(!acceptedWhileClosed, "an answer to a request sent before the refusal decides nothing")
-        #expect(gate.recheckDue() == 60)
-        #expect(gate.recheckDue() == 60, "a probe without an answer is retried at the same pace")
-        let acceptedWhileProbing = gate.accepted()
-        #expect(acceptedWhileProbing)
-        #expect(gate.allowsRequests)
-        #expect(gate.recheckDue() == nil)
-        #expect(gate.refused() == 60)
+        let beforeClosing = gate.generation
+        #expect(gate.answer(.refused, sentIn: beforeClosing) == .closed(wait: 60))
+        #expect(gate.answer(.refused, sentIn: beforeClosing) == .none, "late 401s of requests sent together")
+        _ = gate.recheckDue(probe: "A", rescue: false)
+        #expect(gate.answer(.accepted, sentIn: beforeClosing) == .none, "a ticket asked for before the refusal")
+        #expect(gate.answer(.refused, sentIn: beforeClosing) == .none, "a 401 asked for before the probe")
+        #expect(gate.answer(.accepted, sentIn: gate.generation) == .reopened)
+        let withOldToken = gate.generation
         gate.reset()
-        #expect(gate.allowsRequests)
+        #expect(gate.answer(.refused, sentIn: withOldToken) == .none, "a 401 to the old token, after a new one")
+        #expect(gate.isOpen)
+    }
+
+    @Test("an accepted probe reopens the gate; no verdict waits as before; rescue probes do not lengthen the waits")
+    func probes() {
+        var gate = AuthGate(policy: BackoffPolicy())
+        _ = gate.answer(.refused, sentIn: gate.generation)
+        #expect(gate.recheckDue(probe: "A", rescue: false) == 60)
+        #expect(gate.answer(.unknown, sentIn: gate.generation) == .none, "a 503 says nothing of the token")
+        #expect(!gate.allowsRequest(from: "A"))
+        #expect(gate.recheckDue(probe: "A", rescue: true) == 60)
+        #expect(gate.answer(.refused, sentIn: gate.generation) == .closed(wait: 60), "a rescue probe keeps the pace")
+        #expect(gate.recheckDue(probe: "B", rescue: false) == 60)
+        #expect(gate.answer(.accepted, sentIn: gate.generation) == .reopened)
+        #expect(gate.isOpen)
+        #expect(gate.recheckDue(probe: "A", rescue: false) == nil)
+        #expect(gate.answer(.refused, sentIn: gate.generation) == .closed(wait: 60), "the waits start over")
     }
 }

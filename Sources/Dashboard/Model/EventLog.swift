@@ -3,7 +3,7 @@ import LiveSession
 /// The last events of one device, oldest first, at most ``capacity``.
 public struct EventLog: Sendable, Hashable {
     /// How many events are kept per device by default.
-    public static let defaultCapacity = 200
+    public static let defaultCapacity = SessionConfiguration().eventHistory
 
     /// How many events are kept.
     public let capacity: Int

@@ -13,6 +13,8 @@ struct DeviceRuntime {
     var connections: [Int: SignalingConnection] = [:]
     var cameraPresent: [Int: Bool] = [:]
     var ticketRequest = 0
+    /// The token gate's generation when the ticket request in flight was sent.
+    var ticketRequestGate = 0
     var ticketReceivedAt: Date?
     var phaseStart: Date?
     var phases = SessionPhases()

@@ -5,18 +5,39 @@ import VicohomeAPI
 /// request tries the same token again, at the policy's pace, or every few seconds while a
 /// live view waits for a refresh that the cloud refused.
 extension SessionManager {
-    /// The cloud refused the token for `serial`'s request.
-    func tokenRefused(by serial: String) {
-        if let wait = auth.refused() {
-            // The gate just closed (or a probe failed): pause everyone, plan the next re-check.
+    /// What a ticket answer says about the token.
+    static func verdict(on outcome: Result<WebRTCTicket, VicohomeError>) -> AuthGate.Verdict {
+        switch outcome {
+        case .success, .failure(.invalidSerial), .failure(.deviceOffline): .accepted
+        case .failure(.unauthorized): .refused
+        case .failure: .unknown
+        }
+    }
+
+    /// Acts on what a ticket answer changed at the gate, once the answering session has
+    /// taken the answer.
+    func gateChanged(_ change: AuthGate.Change, verdict: AuthGate.Verdict, answering serial: String) {
+        switch change {
+        case .closed(let wait):
             let at = planAuthRecheck(notAfter: clock.now.addingTimeInterval(wait), replacing: true)
             let seconds = Int(at.timeIntervalSince(clock.now).rounded())
             logger.warning("the cloud refused the token: sessions wait, live ones keep their sockets; the same token is re-checked in \(seconds) s, a new one resumes at once")
             for other in devices.keys.sorted() where other != serial { feed(other, .authPaused) }
-        } else if authRecheckAt != nil {
-            // Closed already; a live session's refresh was refused since: it may need the re-check sooner.
-            planAuthRecheck(notAfter: nil, replacing: false)
+        case .reopened:
+            cancelAuthRecheck()
+            logger.notice("the cloud accepts the token again: resuming every session")
+            for other in devices.keys.sorted() where other != serial { feed(other, .authRestored) }
+        case .none:
+            // A refusal that decides nothing (the answer to a request sent with an older token,
+            // or before the gate last changed): if requests may go out, this session asks again.
+            if verdict == .refused, auth.allowsRequest(from: serial) { feed(serial, .authRestored) }
         }
+    }
+
+    /// A live session's refresh was refused: it may need the re-check sooner.
+    func refreshRefused() {
+        guard authRecheckAt != nil else { return }
+        planAuthRecheck(notAfter: nil, replacing: false)
     }
 
     /// Schedules the re-check at `notAfter` (or keeps the one planned), brought forward to
@@ -26,7 +47,7 @@ extension SessionManager {
         let policy = configuration.backoff
         let now = clock.now
         var at = (replacing ? nil : authRecheckAt) ?? notAfter ?? now.addingTimeInterval(policy.authRecheckDelay(attempt: 0))
-        if let soonest = devices.values.compactMap({ $0.machine.refusedTicketExpiry }).min(), soonest > now {
+        if liveSessionAtRisk(now: now) != nil {
             at = min(at, now.addingTimeInterval(policy.authRecheckForLiveSessions))
         }
         guard at != authRecheckAt else { return at }
@@ -36,7 +57,8 @@ extension SessionManager {
         let deadline = at
         authRecheckTask = Task { [weak self] in
             do { try await clock.sleep(until: deadline) } catch { return }
-            await self?.recheckAuth()
+            guard !Task.isCancelled else { return }
+            await self?.recheckAuth(due: deadline)
         }
         return at
     }
@@ -47,36 +69,31 @@ extension SessionManager {
         authRecheckAt = nil
     }
 
+    /// The live session whose refused refresh leaves it the least time, if any.
+    private func liveSessionAtRisk(now: Date) -> String? {
+        devices.keys.sorted()
+            .compactMap { serial in devices[serial]?.machine.refusedTicketExpiry.map { (serial, $0) } }
+            .filter { $0.1 > now }
+            .min { $0.1 < $1.1 }?.0
+    }
+
     /// Lets one session ask for a ticket with the refused token; its answer decides for all.
     /// The live session whose ticket runs out first goes first, as it has the most to lose.
-    private func recheckAuth() {
+    private func recheckAuth(due deadline: Date) {
+        // A re-check replaced or cancelled since this one was planned does not run.
+        guard !isShutDown, authRecheckAt == deadline else { return }
         authRecheckAt = nil
-        guard !isShutDown, let wait = auth.recheckDue() else { return }
-        // Should the probe give no verdict (stopped, removed), the next re-check picks another.
-        planAuthRecheck(notAfter: clock.now.addingTimeInterval(wait), replacing: true)
-        let order = devices.keys.sorted()
-        let atRisk = order.compactMap { serial in devices[serial]?.machine.refusedTicketExpiry.map { (serial, $0) } }
-        let probe = atRisk.min { $0.1 < $1.1 }?.0
-            ?? order.first { devices[$0]?.machine.state == .unauthorized }
-        logger.notice("re-checking the refused token with one ticket request")
-        if let probe { feed(probe, .authRecheck) }
-    }
-
-    /// An answer other than 401 from the ticket endpoint: the token was accepted.
-    func tokenAccepted(by serial: String) {
-        guard auth.accepted() else { return }
-        cancelAuthRecheck()
-        logger.notice("the cloud accepts the token again: resuming every session")
-        for other in devices.keys.sorted() where other != serial { feed(other, .authRestored) }
-    }
-
-    /// Whether a ticket answer shows the cloud accepted the token: a ticket, or a refusal
-    /// that names the camera (the cloud checks the token first).
-    static func provesToken(_ outcome: Result<WebRTCTicket, VicohomeError>) -> Bool {
-        switch outcome {
-        case .success: true
-        case .failure(.invalidSerial), .failure(.deviceOffline): true
-        case .failure: false
+        let rescue = liveSessionAtRisk(now: clock.now)
+        guard let probe = rescue ?? devices.keys.sorted().first(where: { devices[$0]?.machine.state == .unauthorized }),
+              let wait = auth.recheckDue(probe: probe, rescue: rescue != nil)
+        else {
+            // Nobody waits for a ticket now; whoever asks next is held and picked up then.
+            if !auth.isOpen { planAuthRecheck(notAfter: nil, replacing: true) }
+            return
         }
+        // Should the probe give no verdict (stopped, removed, a server error), the next re-check picks again.
+        planAuthRecheck(notAfter: clock.now.addingTimeInterval(wait), replacing: true)
+        logger.notice("re-checking the refused token with one ticket request (\(probe))")
+        feed(probe, .authRecheck)
     }
 }

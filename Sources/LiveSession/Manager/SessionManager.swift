@@ -193,7 +193,7 @@ public actor SessionManager {
             let client = self.client
             Task { try? await client.stopLive(serialNumber: serial) }
         case .authFailed:
-            tokenRefused(by: serial)
+            refreshRefused()
         case .event(let kind, let message):
             emit(serial, kind, message, now: now)
         }
@@ -227,7 +227,7 @@ public actor SessionManager {
 
     private func requestTicket(_ serial: String, stopLiveFirst: Bool, now: Date) {
         guard var runtime = devices[serial] else { return }
-        if !auth.allowsRequests {
+        if !auth.allowsRequest(from: serial) {
             // No hammering: while the token is refused, nobody asks. (requestTicket is always
             // the last effect of a step, so feeding the machine again here is safe.)
             if runtime.machine.state == .refreshing {
@@ -238,6 +238,7 @@ public actor SessionManager {
             return
         }
         runtime.ticketRequest += 1
+        runtime.ticketRequestGate = auth.generation
         runtime.phaseStart = now
         runtime.phases = SessionPhases()
         let request = runtime.ticketRequest
@@ -265,7 +266,9 @@ public actor SessionManager {
     private func ticketAnswered(_ serial: String, request: Int, outcome: Result<WebRTCTicket, VicohomeError>,
                                 requestedAt: Date, receivedAt: Date) {
         guard let runtime = devices[serial], runtime.ticketRequest == request else { return }
-        if Self.provesToken(outcome) { tokenAccepted(by: serial) }
+        let verdict = Self.verdict(on: outcome)
+        let change = auth.answer(verdict, sentIn: runtime.ticketRequestGate)
+        defer { gateChanged(change, verdict: verdict, answering: serial) }
         switch outcome {
         case .success(let ticket):
             devices[serial]?.ticketRequests["ok", default: 0] += 1

@@ -7,61 +7,99 @@ import Foundation
 /// later with a single request (a *probe*), after ``BackoffPolicy/authRecheckDelay(attempt:)``:
 /// an auth outage on the cloud's side heals by itself, a token that was really revoked
 /// costs one request per re-check. A new token opens the gate at once.
+///
+/// Every change of phase starts a new *generation*. A request carries the generation it
+/// was sent in, and only answers from the current generation decide anything: a 401 to a
+/// request sent with the old token, or before the gate closed, does not close it again.
 struct AuthGate: Sendable {
     enum Phase: Sendable, Equatable {
         /// The token is believed good.
         case open
         /// Refused; nothing goes out until the re-check. `attempt` counts refusals in a row.
         case closed(attempt: Int)
-        /// A re-check is under way; the next answer decides.
-        case probing(attempt: Int)
+        /// A re-check is under way: only `probe`'s request goes out, and its answer decides.
+        /// A `rescue` probe was sent early for live sessions and does not lengthen the waits.
+        case probing(attempt: Int, probe: String, rescue: Bool)
+    }
+
+    /// What an answer from the ticket endpoint says about the token.
+    enum Verdict: Sendable, Equatable {
+        /// A ticket, or a refusal that names the camera (the cloud checks the token first).
+        case accepted
+        /// 401 or one of its codes.
+        case refused
+        /// A server error, a malformed body, a timeout: nothing is learnt.
+        case unknown
     }
 
     private(set) var phase: Phase = .open
+    /// Changes with every phase; see the type's notes.
+    private(set) var generation = 0
     let policy: BackoffPolicy
 
     init(policy: BackoffPolicy) { self.policy = policy }
 
-    /// Whether a ticket request may be sent now.
-    var allowsRequests: Bool {
-        if case .closed = phase { false } else { true }
-    }
+    /// Whether every session may ask.
+    var isOpen: Bool { phase == .open }
 
-    /// The cloud refused the token. Returns the wait before the re-check when this closes
-    /// the gate, or nil when it was closed already (a late answer to an earlier request).
-    mutating func refused() -> TimeInterval? {
+    /// Whether `serial` may send a ticket request now.
+    func allowsRequest(from serial: String) -> Bool {
         switch phase {
-        case .open:
-            phase = .closed(attempt: 0)
-            return policy.authRecheckDelay(attempt: 0)
-        case .probing(let attempt):
-            phase = .closed(attempt: attempt + 1)
-            return policy.authRecheckDelay(attempt: attempt + 1)
-        case .closed:
-            return nil
+        case .open: true
+        case .closed: false
+        case .probing(_, let probe, _): probe == serial
         }
     }
 
-    /// The re-check is due. Returns the wait before the next one (should the probe give no
-    /// answer), or nil when the gate is open and nothing is to be checked.
-    mutating func recheckDue() -> TimeInterval? {
+    /// The answer to a request sent in `generation` arrived. Returns what to do:
+    /// `.closed(wait)` when this closes the gate (pause everyone, re-check after `wait`),
+    /// `.reopened` when it ends a re-check (resume everyone), `.none` otherwise.
+    mutating func answer(_ verdict: Verdict, sentIn generation: Int) -> Change {
+        guard generation == self.generation else { return .none }
+        switch (phase, verdict) {
+        case (.open, .refused):
+            move(to: .closed(attempt: 0))
+            return .closed(wait: policy.authRecheckDelay(attempt: 0))
+        case (.probing(let attempt, _, let rescue), .refused):
+            let next = rescue ? attempt : attempt + 1
+            move(to: .closed(attempt: next))
+            return .closed(wait: policy.authRecheckDelay(attempt: next))
+        case (.probing, .accepted):
+            move(to: .open)
+            return .reopened
+        case (.probing(let attempt, _, _), .unknown):
+            // No verdict: wait as before (the probe's own back-off goes on regardless).
+            move(to: .closed(attempt: attempt))
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    /// What an answer changed.
+    enum Change: Sendable, Equatable {
+        case none
+        case closed(wait: TimeInterval)
+        case reopened
+    }
+
+    /// The re-check is due: `probe` alone may ask. Returns the wait before the next
+    /// re-check (should the probe give no answer), or nil when the gate is open.
+    mutating func recheckDue(probe: String, rescue: Bool) -> TimeInterval? {
         switch phase {
         case .open:
             return nil
-        case .closed(let attempt), .probing(let attempt):
-            phase = .probing(attempt: attempt)
+        case .closed(let attempt), .probing(let attempt, _, _):
+            move(to: .probing(attempt: attempt, probe: probe, rescue: rescue))
             return policy.authRecheckDelay(attempt: attempt)
         }
     }
 
-    /// The cloud accepted the token. Returns true when this ends a re-check, so the
-    /// sessions that were paused must resume.
-    mutating func accepted() -> Bool {
-        guard case .probing = phase else { return false }
-        phase = .open
-        return true
-    }
-
     /// A new token: whatever the old one's fate, requests may go out.
-    mutating func reset() { phase = .open }
+    mutating func reset() { move(to: .open) }
+
+    private mutating func move(to next: Phase) {
+        phase = next
+        generation &+= 1
+    }
 }

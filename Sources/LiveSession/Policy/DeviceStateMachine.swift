@@ -223,6 +223,7 @@ public struct DeviceStateMachine: Sendable {
         case .requestingTicket:
             self.ticket = ticket
             self.skew = skew
+            refreshRefused = false
             socket = generation
             effects += transition(to: .connecting, now: now, because: "ticket received")
             effects.append(.openSocket(generation: generation, ticket: ticket))
@@ -308,9 +309,11 @@ public struct DeviceStateMachine: Sendable {
         }
         guard generation == socket, state == .connecting, let ticket else { return [] }
         liveSince = now
+        // Back on a cached ticket whose refresh the cloud refused: no refresh timer is left, so try again soon.
+        let refresh: [Effect] = refreshRefused ? [.schedule(.refresh, at: now.addingTimeInterval(0.5))] : []
         return [.event(.socketOpened, "signaling socket open")]
             + transition(to: .live, now: now, because: "socket open")
-            + [.schedule(.ping, at: now.addingTimeInterval(ticket.signalPingInterval))]
+            + [.schedule(.ping, at: now.addingTimeInterval(ticket.signalPingInterval))] + refresh
     }
 
     private mutating func socketRefused(_ generation: Int, status: Int?, now: Date, random: Double) -> [Effect] {

@@ -32,21 +32,23 @@ public final class ChaosMonkey: Sendable {
 
     private static func apply(_ event: ChaosEvent, to simulator: VicohomeSimulator, timed: TimedFaults) {
         let devices = simulator.devices
-        guard !devices.isEmpty, !timed.isEnded else { return }
+        guard !devices.isEmpty else { return }
         let device = devices[event.target % devices.count]
-        simulator.countChaos(event.fault)
+        timed.whileRunning { $0.countChaos(event.fault) }
         switch event.fault {
         case .socketDrop:
-            simulator.inject(.dropSockets(serial: device.serialNumber))
+            timed.whileRunning { $0.inject(.dropSockets(serial: device.serialNumber)) }
         case .serverError:
-            simulator.inject(.serverErrors(status: [500, 502, 503][event.target % 3], count: event.magnitude))
+            timed.whileRunning { $0.inject(.serverErrors(status: [500, 502, 503][event.target % 3], count: event.magnitude)) }
         case .malformedBody:
-            simulator.inject(.malformedJSON(count: 1))
+            timed.whileRunning { $0.inject(.malformedJSON(count: 1)) }
         case .slowAnswers:
             timed.slowAnswers(by: .seconds(event.magnitude), for: .seconds(3))
         case .ticketRevoked:
-            simulator.inject(.rejectSignaling(count: 1))
-            simulator.inject(.dropSockets(serial: device.serialNumber))
+            timed.whileRunning { simulator in
+                simulator.inject(.rejectSignaling(count: 1))
+                simulator.inject(.dropSockets(serial: device.serialNumber))
+            }
         case .unauthorizedBurst:
             timed.authOutage(for: .seconds(event.magnitude))
         case .lostPongs:

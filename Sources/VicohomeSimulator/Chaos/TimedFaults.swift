@@ -24,6 +24,15 @@ final class TimedFaults: Sendable {
     /// Whether ``endAll()`` has run.
     var isEnded: Bool { state.withLockedValue(\.ended) }
 
+    /// Runs `inject` unless chaos has ended, under the lock ``endAll()`` takes, so no fault
+    /// lands after the calm.
+    func whileRunning(_ inject: (VicohomeSimulator) -> Void) {
+        state.withLockedValue { state in
+            guard !state.ended else { return }
+            inject(simulator)
+        }
+    }
+
     /// Leaves a camera's pings unanswered for `duration`.
     func silence(_ device: SimulatedDevice, for duration: Duration) {
         let serial = device.serialNumber
@@ -31,7 +40,9 @@ final class TimedFaults: Sendable {
         let token = state.withLockedValue { state -> Int? in
             guard !state.ended else { return nil }
             state.nextToken += 1
-            let original = state.original[serial] ?? device.behavior
+            // The configured behaviour is the truth; a snapshot may show an outage that just ended.
+            let configured = simulator.configuration.devices.first { $0.serialNumber == serial }?.behavior
+            let original = state.original[serial] ?? configured ?? device.behavior
             state.original[serial] = original
             state.silenceToken[serial] = state.nextToken
             var silent = original

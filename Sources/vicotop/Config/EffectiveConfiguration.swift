@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LiveSession
 import VicohomeAPI
 import VicotopConfig
 
@@ -47,7 +48,7 @@ struct EffectiveConfiguration: Sendable {
     var theme: Setting<String> = .init(value: "default", source: .standard)
     var refreshMargin: Setting<Double?> = .init(value: nil, source: .standard)
     var logLevel: Setting<Logger.Level> = .init(value: .info, source: .standard)
-    var eventHistory: Setting<Int> = .init(value: 200, source: .standard)
+    var eventHistory: Setting<Int> = .init(value: SessionConfiguration().eventHistory, source: .standard)
 
     /// The config file's path.
     static func fileURL(environment: [String: String]) -> URL {
