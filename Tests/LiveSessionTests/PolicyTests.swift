@@ -107,13 +107,13 @@ struct AuthGateTests {
         #expect(gate.isOpen)
     }
 
-    @Test("an accepted probe reopens the gate; no verdict waits as before; rescue probes do not lengthen the waits")
+    @Test("an accepted probe reopens the gate; without a verdict the probe asks on; rescue probes do not lengthen the waits")
     func probes() {
         var gate = AuthGate(policy: BackoffPolicy())
         _ = gate.answer(.refused, sentIn: gate.generation)
         #expect(gate.recheckDue(probe: "A", rescue: false) == 60)
         #expect(gate.answer(.unknown, sentIn: gate.generation) == .none, "a 503 says nothing of the token")
-        #expect(!gate.allowsRequest(from: "A"))
+        #expect(gate.allowsRequest(from: "A") && !gate.allowsRequest(from: "B"), "the probe retries, alone")
         #expect(gate.recheckDue(probe: "A", rescue: true) == 60)
         #expect(gate.answer(.refused, sentIn: gate.generation) == .closed(wait: 60), "a rescue probe keeps the pace")
         #expect(gate.recheckDue(probe: "B", rescue: false) == 60)

@@ -28,7 +28,8 @@ struct AuthGate: Sendable {
         case accepted
         /// 401 or one of its codes.
         case refused
-        /// A server error, a malformed body, a timeout: nothing is learnt.
+        /// A server error, a malformed body, a timeout: nothing is learnt, and the probe
+        /// goes on asking at its own back-off.
         case unknown
     }
 
@@ -67,9 +68,8 @@ struct AuthGate: Sendable {
         case (.probing, .accepted):
             move(to: .open)
             return .reopened
-        case (.probing(let attempt, _, _), .unknown):
-            // No verdict: wait as before (the probe's own back-off goes on regardless).
-            move(to: .closed(attempt: attempt))
+        case (.probing, .unknown):
+            // No verdict: the probe asks again on its own back-off, and stays the only one asking.
             return .none
         default:
             return .none

@@ -4,9 +4,9 @@ import Foundation
 public enum ChaosFault: String, Sendable, Hashable, CaseIterable, Codable {
     /// A camera's signaling socket dropped without a close frame.
     case socketDrop
-    /// One to three API calls answered with HTTP 500, 502 or 503.
+    /// One to three API calls within two seconds answered with HTTP 500, 502 or 503.
     case serverError
-    /// One API call answered with a truncated JSON body.
+    /// One API call within two seconds answered with a truncated JSON body.
     case malformedBody
     /// Every API answer delayed by 1–4 s for a few seconds.
     case slowAnswers

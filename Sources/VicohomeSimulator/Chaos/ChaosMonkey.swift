@@ -39,9 +39,9 @@ public final class ChaosMonkey: Sendable {
         case .socketDrop:
             timed.whileRunning { $0.inject(.dropSockets(serial: device.serialNumber)) }
         case .serverError:
-            timed.whileRunning { $0.inject(.serverErrors(status: [500, 502, 503][event.target % 3], count: event.magnitude)) }
+            timed.failCalls(.serverErrors(status: [500, 502, 503][event.target % 3], count: event.magnitude), within: .seconds(2))
         case .malformedBody:
-            timed.whileRunning { $0.inject(.malformedJSON(count: 1)) }
+            timed.failCalls(.malformedJSON(count: 1), within: .seconds(2))
         case .slowAnswers:
             timed.slowAnswers(by: .seconds(event.magnitude), for: .seconds(3))
         case .ticketRevoked:

@@ -12,6 +12,7 @@ final class TimedFaults: Sendable {
         var silenceToken: [String: Int] = [:]
         var slowToken = 0
         var outageToken = 0
+        var errorsToken = 0
         var nextToken = 0
         var ended = false
     }
@@ -75,6 +76,13 @@ final class TimedFaults: Sendable {
         arm(\.outageToken, for: duration,
             start: { $0.inject(.apiError(code: 401, message: "chaos: authentication service unavailable", count: nil)) },
             end: { $0.state.clearAPIError() })
+    }
+
+    /// Answers the next API calls badly (`fault`: server errors or malformed bodies), as long
+    /// as they come within `window`: a server blip hits whoever asks during it, and is over
+    /// for whoever asks later, rather than waiting for the next request however late.
+    func failCalls(_ fault: SimulatorFault, within window: Duration) {
+        arm(\.errorsToken, for: window, start: { $0.inject(fault) }, end: { $0.state.clearServerErrors() })
     }
 
     /// Starts a fault-wide condition and ends it after `duration`, unless a newer one of the

@@ -150,6 +150,14 @@ final class SimulatorState: Sendable {
     /// Ends an API error injected without a count.
     func clearAPIError() { inner.withLockedValue { $0.faults.apiError = nil } }
 
+    /// Drops server errors and malformed bodies not yet used up.
+    func clearServerErrors() {
+        inner.withLockedValue { state in
+            state.faults.serverErrors = nil
+            state.faults.malformedRemaining = .none
+        }
+    }
+
     /// Ends every fault but a revoked token: errors, malformed bodies, delays, handshake refusals.
     func clearTransientFaults() {
         inner.withLockedValue { state in
