@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "VicotopConfig", "LiveSession", "VicohomeAPI", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "vicotopTests", dependencies: [
-            "vicotop", "VicotopConfig", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport",
+            "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
     ],

@@ -28,6 +28,9 @@ public struct ConfigFile: Sendable, Hashable {
     /// `event_history`: events kept per camera, in ``eventHistoryRange``.
     public var eventHistory: Int?
 
+    /// The longest `refresh_margin`, in seconds.
+    public static let refreshMarginLimit: Double = 3600
+
     /// The events a camera may keep (for its log pane and its report).
     public static let eventHistoryRange = 10...10_000
 
@@ -69,8 +72,8 @@ public struct ConfigFile: Sendable, Hashable {
             }
         }
         if let value = table["refresh_margin"] {
-            guard let seconds = value.double ?? value.int.map(Double.init), seconds > 0, seconds <= 3600 else {
-                throw ConfigFileError(path: path, key: "refresh_margin", expected: "seconds between 0 and 3600")
+            guard let seconds = value.double ?? value.int.map(Double.init), seconds > 0, seconds <= refreshMarginLimit else {
+                throw ConfigFileError(path: path, key: "refresh_margin", expected: "seconds between 0 and \(Int(refreshMarginLimit))")
             }
             file.refreshMargin = seconds
         }

@@ -49,7 +49,6 @@ enum TOMLDocument {
         var expectingElement = false
         /// Just after `=`, an array's `[` or a `,` in an array: a value may start here.
         var atValueStart = false
-        var depth: Int { open.count }
         /// After a key's `=`, until the value ends.
         var inValue = false
         /// Only whitespace so far on this line.
@@ -81,7 +80,7 @@ enum TOMLDocument {
                     line += 1
                     index += 1
                     atLineStart = true
-                    if depth == 0 { inValue = false }
+                    if open.isEmpty { inValue = false }
                     continue
                 case " ", "\t", "\r":
                     index += 1
@@ -90,24 +89,24 @@ enum TOMLDocument {
                     skipComment()
                 case "\"", "'":
                     skipString(quote: scalar)
-                case "[" where atLineStart && depth == 0 && !inValue:
+                case "[" where atLineStart && open.isEmpty && !inValue:
                     if let problem = header() { return problem }
                 case "[", "{":
-                    if inValue || depth > 0 {
+                    if inValue || !open.isEmpty {
                         open.append(scalar)
                         expectingElement = scalar == "["
                         atValueStart = scalar == "["
                     }
                     index += 1
                 case "]", "}":
-                    if depth > 0 { open.removeLast() }
+                    if !open.isEmpty { open.removeLast() }
                     index += 1
                 case ",":
                     expectingElement = open.last == "["
                     atValueStart = open.last == "["
                     index += 1
                 case "=":
-                    if depth == 0 { inValue = true }
+                    if open.isEmpty { inValue = true }
                     atValueStart = true
                     index += 1
                 default:

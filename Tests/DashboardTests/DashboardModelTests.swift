@@ -1,6 +1,5 @@
 import Dashboard
 import Foundation
-import VicotopConfig
 @testable import LiveSession
 import Testing
 

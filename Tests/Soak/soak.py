@@ -110,7 +110,6 @@ class Client:
         self.port = metrics_port
         self.metrics = f"http://127.0.0.1:{metrics_port}/metrics"
         self.pid = None
-        self.rss = []
 
     def sessions(self):
         try:

@@ -1,9 +1,10 @@
 import Testing
 @testable import VicotopConfig
 
-/// toml++ 3.4 aborts the process on some table headers; these must be errors instead.
-/// Found in this session: a config file holding `[[[` crashed `vicotop config --show`.
-@Suite("TOML headers that crashed the parser")
+/// toml++ 3.4 aborts the process on some inputs; these must be errors instead. The first,
+/// a config file holding `[[[` crashing `vicotop config --show`, was found by a unit test;
+/// the others by the theme and config fuzzers.
+@Suite("TOML inputs that abort toml++")
 struct TOMLDocumentTests {
     @Test("a header with no key after '[' is an error with its line, for config and theme files alike",
           arguments: ["[[[", "[=]", "[.a]", "[ {x]", "[[ =", "x = 1\n\n  [,]", "[[\t+]]", "[\u{1}]", "[[[a]]]", "[=\n", "[\n", "[[\n", "[#", "[ # comment\nx]"])

@@ -1,5 +1,4 @@
 import Foundation
-import VicotopConfig
 import Testing
 
 /// The dashboard command's contract when it cannot draw: clear messages and exit codes.

@@ -49,6 +49,5 @@ struct SoakTests {
         // The figures go to the test log either way: CI keeps them.
         print(report.split(separator: "\n").drop { !$0.hasPrefix("soak: 200 cameras") }.joined(separator: "\n"))
         #expect(ending == .exited(0), "soak \(ending.map { "\($0)" } ?? "timed out"):\n\(report.suffix(6000))")
-        #expect(report.contains("soak: PASSED"))
     }
 }

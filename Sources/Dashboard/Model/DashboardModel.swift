@@ -1,5 +1,4 @@
 import Foundation
-import VicotopConfig
 import LiveSession
 
 /// Everything the dashboard shows, and what keys do to it. Pure: no terminal, no clock,

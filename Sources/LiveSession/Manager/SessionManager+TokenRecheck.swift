@@ -8,9 +8,13 @@ extension SessionManager {
     /// What a ticket answer says about the token.
     static func verdict(on outcome: Result<WebRTCTicket, VicohomeError>) -> AuthGate.Verdict {
         switch outcome {
-        case .success, .failure(.invalidSerial), .failure(.deviceOffline): .accepted
-        case .failure(.unauthorized): .refused
-        case .failure: .unknown
+        case .success: .accepted
+        case .failure(let error):
+            switch error.category {
+            case .auth: .refused
+            case .device: .accepted  // 101 and 102 name the camera: the token passed
+            case .network, .configuration: .unknown
+            }
         }
     }
 
@@ -34,8 +38,9 @@ extension SessionManager {
         }
     }
 
-    /// A live session's refresh was refused: it may need the re-check sooner.
-    func refreshRefused() {
+    /// A session was refused for the token (by the cloud, or held at the closed gate); if it
+    /// is a live session whose refresh was refused, the re-check may be needed sooner.
+    func sessionRefused() {
         guard authRecheckAt != nil else { return }
         planAuthRecheck(notAfter: nil, replacing: false)
     }
@@ -47,7 +52,7 @@ extension SessionManager {
         let policy = configuration.backoff
         let now = clock.now
         var at = (replacing ? nil : authRecheckAt) ?? notAfter ?? now.addingTimeInterval(policy.authRecheckDelay(attempt: 0))
-        if liveSessionAtRisk(now: now) != nil {
+        if devices.values.contains(where: { ($0.machine.refusedTicketExpiry ?? .distantPast) > now }) {
             at = min(at, now.addingTimeInterval(policy.authRecheckForLiveSessions))
         }
         guard at != authRecheckAt else { return at }
@@ -71,10 +76,9 @@ extension SessionManager {
 
     /// The live session whose refused refresh leaves it the least time, if any.
     private func liveSessionAtRisk(now: Date) -> String? {
-        devices.keys.sorted()
-            .compactMap { serial in devices[serial]?.machine.refusedTicketExpiry.map { (serial, $0) } }
-            .filter { $0.1 > now }
-            .min { $0.1 < $1.1 }?.0
+        devices.compactMap { serial, runtime in runtime.machine.refusedTicketExpiry.map { (expiry: $0, serial: serial) } }
+            .filter { $0.expiry > now }
+            .min { ($0.expiry, $0.serial) < ($1.expiry, $1.serial) }?.serial
     }
 
     /// Lets one session ask for a ticket with the refused token; its answer decides for all.
@@ -84,7 +88,7 @@ extension SessionManager {
         guard !isShutDown, authRecheckAt == deadline else { return }
         authRecheckAt = nil
         let rescue = liveSessionAtRisk(now: clock.now)
-        guard let probe = rescue ?? devices.keys.sorted().first(where: { devices[$0]?.machine.state == .unauthorized }),
+        guard let probe = rescue ?? devices.filter({ $0.value.machine.state == .unauthorized }).keys.min(),
               let wait = auth.recheckDue(probe: probe, rescue: rescue != nil)
         else {
             // Nobody waits for a ticket now; whoever asks next is held and picked up then.

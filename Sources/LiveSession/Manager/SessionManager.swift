@@ -193,7 +193,7 @@ public actor SessionManager {
             let client = self.client
             Task { try? await client.stopLive(serialNumber: serial) }
         case .authFailed:
-            refreshRefused()
+            sessionRefused()
         case .event(let kind, let message):
             emit(serial, kind, message, now: now)
         }

@@ -15,7 +15,8 @@ struct AuthGate: Sendable {
     enum Phase: Sendable, Equatable {
         /// The token is believed good.
         case open
-        /// Refused; nothing goes out until the re-check. `attempt` counts refusals in a row.
+        /// Refused; nothing goes out until the re-check. `attempt` picks the wait: 0 after the
+        /// first refusal, one more for each refused probe (rescue probes aside).
         case closed(attempt: Int)
         /// A re-check is under way: only `probe`'s request goes out, and its answer decides.
         /// A `rescue` probe was sent early for live sessions and does not lengthen the waits.
@@ -68,10 +69,9 @@ struct AuthGate: Sendable {
         case (.probing, .accepted):
             move(to: .open)
             return .reopened
-        case (.probing, .unknown):
-            // No verdict: the probe asks again on its own back-off, and stays the only one asking.
-            return .none
         default:
+            // Among others: no verdict while probing, so the probe asks again on its own
+            // back-off and stays the only one asking.
             return .none
         }
     }

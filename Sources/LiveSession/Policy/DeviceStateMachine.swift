@@ -13,9 +13,11 @@ import VicohomeAPI
 /// | requestingTicket | ticket | connecting | open socket; timers refresh, expiry |
 /// | requestingTicket, refreshing | 101 | failed | none: no retries |
 /// | requestingTicket | 102 | backingOff(offline) | retry in ~60 s |
-/// | any | 401 | unauthorized | pause every session until the token changes or a re-check finds it accepted |
+/// | requestingTicket | 401 | unauthorized | pause every session until the token changes or a re-check finds it accepted |
+/// | refreshing | 401 | live | the socket stays until its ticket expires; the refresh waits for the token |
+/// | not live, not stopped or failed | auth paused (another session's 401) | unauthorized | close; cancel timers |
 /// | requestingTicket | 5xx, timeout, garbage | backingOff(serverError/unreachable) | exponential retry |
-/// | connecting | socket open | live | ping timer |
+/// | connecting | socket open | live | ping timer; refresh in 0.5 s if its refresh was refused |
 /// | connecting | handshake refused | requestingTicket; backingOff(ticketRejected) the 2nd time in a row | new ticket |
 /// | connecting, live | socket drop, pings missed | backingOff(socketDropped) | close; exponential retry |
 /// | live | close 3002 | backingOff(viewerLimit) | retry in ~120 s with a new ticket |
@@ -153,17 +155,15 @@ public struct DeviceStateMachine: Sendable {
                 attempt = 0
                 effects += requestTicket(now: now, stopLiveFirst: false, because: "resumed")
             }
-        case .tokenChanged:
-            if state == .live {
-                // A refresh refused while the token was bad left this ticket to run out.
-                return beginRefresh(now: now, because: "token changed")
+        case .tokenChanged, .authRecheck, .authRestored:
+            let reason = switch input {
+            case .tokenChanged: "token changed"
+            case .authRecheck: "re-checking the refused token"
+            default: "token accepted again"
             }
-            guard state == .unauthorized else { return [] }
-            attempt = 0
-            effects += requestTicket(now: now, stopLiveFirst: false, because: "token changed")
-        case .authRecheck, .authRestored:
-            let reason = if case .authRecheck = input { "re-checking the refused token" } else { "token accepted again" }
-            if state == .live, refreshRefused {
+            // A new token refreshes every live ticket; the same token only those it was refused for.
+            let newToken = if case .tokenChanged = input { true } else { false }
+            if state == .live, newToken || refreshRefused {
                 return beginRefresh(now: now, because: reason)
             }
             guard state == .unauthorized else { return [] }

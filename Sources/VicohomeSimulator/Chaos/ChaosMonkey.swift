@@ -1,7 +1,8 @@
 import Foundation
 
 /// Injects a ``ChaosPlan``'s faults into a running simulator until stopped, and undoes the
-/// timed ones (slow answers, lost pongs) when their time is up.
+/// timed ones (slow answers, lost pongs, auth outages, the 2 s windows of server errors
+/// and malformed bodies) when their time is up.
 public final class ChaosMonkey: Sendable {
     private let task: Task<Void, Never>
     private let timed: TimedFaults

@@ -22,9 +22,6 @@ final class TimedFaults: Sendable {
 
     init(simulator: VicohomeSimulator) { self.simulator = simulator }
 
-    /// Whether ``endAll()`` has run.
-    var isEnded: Bool { state.withLockedValue(\.ended) }
-
     /// Runs `inject` unless chaos has ended, under the lock ``endAll()`` takes, so no fault
     /// lands after the calm.
     func whileRunning(_ inject: (VicohomeSimulator) -> Void) {

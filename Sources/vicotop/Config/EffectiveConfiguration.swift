@@ -123,7 +123,10 @@ struct EffectiveConfiguration: Sendable {
         }
         if let text = value("VICOTOP_THEME") { theme = .init(value: text, source: .environment("VICOTOP_THEME")) }
         if let text = value("VICOTOP_REFRESH_MARGIN") {
-            guard let seconds = Double(text), seconds > 0, seconds <= 3600 else { throw bad("VICOTOP_REFRESH_MARGIN", "seconds between 0 and 3600") }
+            let limit = ConfigFile.refreshMarginLimit
+            guard let seconds = Double(text), seconds > 0, seconds <= limit else {
+                throw bad("VICOTOP_REFRESH_MARGIN", "seconds between 0 and \(Int(limit))")
+            }
             refreshMargin = .init(value: seconds, source: .environment("VICOTOP_REFRESH_MARGIN"))
         }
         if let text = value("VICOTOP_EVENT_HISTORY") {

@@ -31,7 +31,7 @@ public func tomlFilesFuzzTarget(_ start: UnsafeRawPointer, _ count: Int) -> CInt
     case "config":
         do {
             let file = try ConfigFile.parse(text, path: "/fuzz/config.toml")
-            if let margin = file.refreshMargin, !(margin > 0 && margin <= 3600) {
+            if let margin = file.refreshMargin, !(margin > 0 && margin <= ConfigFile.refreshMarginLimit) {
                 fatalError("refresh_margin out of range accepted: \(margin)")
             }
         } catch {
