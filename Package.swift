@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LiveSession", targets: ["LiveSession"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "VicotopConfig", targets: ["VicotopConfig"]),
+        .library(name: "LiveMedia", targets: ["LiveMedia"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,6 +78,18 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
+        // GStreamer's webrtcbin, loaded with dlopen at run time: no GStreamer header or -dev
+        // package is needed to build, and vicotop runs (media unavailable) without it.
+        .target(name: "CGStreamer", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
+        .target(
+            name: "LiveMedia",
+            dependencies: [
+                "CGStreamer",
+                "VicohomeAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .systemLibrary(
