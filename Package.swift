@@ -71,6 +71,7 @@ let package = Package(
             dependencies: [
                 "VicohomeAPI",
                 "ICEProbe",
+                "LiveMedia",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,6 +117,7 @@ let package = Package(
                 "LiveSession",
                 "Dashboard",
                 "VicotopConfig",
+                "LiveMedia",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -78,7 +78,9 @@ public enum LiveViewer {
                 switch input {
                 case .peer(let event): view.handle(event)
                 case .signal(let message): view.handle(message)
-                case .signalingClosed: view.fail(view.timeline.awaiting ?? .firstFrame, "the signaling socket closed")
+                case .signalingClosed:
+                    // Once video flows the peer no longer needs the socket.
+                    if !view.timeline.has(.firstFrame) { view.fail(view.timeline.awaiting ?? .firstFrame, "the signaling socket closed") }
                 case .tick: view.tick()
                 }
                 if view.verdict != nil || Task.isCancelled { break }
@@ -258,7 +260,7 @@ private struct ViewState {
             let index = candidate.sdpMLineIndex ?? 0
             if remoteSet { peer?.addCandidate(mLineIndex: index, line: line) } else { pendingRemote.append((index, line)) }
         case .peerOut:
-            if message.peer?.isCamera == true { fail(timeline.awaiting ?? .firstFrame, "the camera left (PEER_OUT)") }
+            if message.peer?.isCamera == true, !timeline.has(.firstFrame) { fail(timeline.awaiting ?? .firstFrame, "the camera left (PEER_OUT)") }
         default:
             break
         }

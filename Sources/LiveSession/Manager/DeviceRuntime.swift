@@ -12,6 +12,8 @@ struct DeviceRuntime {
     var machine: DeviceStateMachine
     var connections: [Int: SignalingConnection] = [:]
     var cameraPresent: [Int: Bool] = [:]
+    /// Live views seated on this device's sockets.
+    var mediaTaps: [UUID: MediaTap] = [:]
     var ticketRequest = 0
     /// The token gate's generation when the ticket request in flight was sent.
     var ticketRequestGate = 0

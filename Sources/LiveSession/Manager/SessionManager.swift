@@ -375,23 +375,22 @@ public actor SessionManager {
             emit(serial, .remoteCandidate, "unreadable signaling message: \(why)", now: now)
         case .closed(let code):
             devices[serial]?.connections[generation] = nil
+            endMediaTaps(serial, generation: generation)
             feed(serial, .socketClosed(generation: generation, code: code))
         }
     }
 
     private func handleMessage(_ serial: String, generation: Int, _ message: SignalingMessage, now: Date) {
-        guard let runtime = devices[serial] else { return }
+        guard devices[serial] != nil else { return }
+        // No offer of our own on PEER_IN: a live view's offer comes from a media engine
+        // seated on this socket (attachMedia), and only when a check asks for one.
+        forwardToMedia(serial, generation: generation, message)
         switch message.kind {
         case .peerIn:
             guard message.peer?.isCamera == true else { return }
             devices[serial]?.cameraPresent[generation] = true
             devices[serial]?.milestone(\.cameraInMs, at: now)
             emit(serial, .cameraJoined, "camera joined (\(message.peer?.name ?? serial))", now: now)
-            if let connection = runtime.connections[generation], let ticket = runtime.machine.ticket {
-                connection.send(SignalingMessage(
-                    kind: .sdpOffer, senderClientId: ticket.id, recipientClientId: serial, sessionId: ticket.traceId,
-                    payload: .object(["type": .string("offer"), "sdp": .string(MinimalOffer.sdp(sessionId: ticket.traceId))])))
-            }
         case .peerOut:
             guard message.peer?.isCamera == true else { return }
             devices[serial]?.cameraPresent[generation] = false
@@ -418,6 +417,7 @@ public actor SessionManager {
     }
 
     private func closeAll(_ serial: String) {
+        endMediaTaps(serial, generation: nil)
         guard let connections = devices[serial]?.connections else { return }
         for connection in connections.values { connection.close() }
         devices[serial]?.connections = [:]
@@ -511,19 +511,5 @@ public actor SessionManager {
         let good = statuses.filter(\.ok).count
         emit(serial, .iceProbed, "ICE servers: \(good)/\(statuses.count) answered, \(candidates.count) local candidates", now: clock.now)
         publish(serial)
-    }
-}
-
-/// A minimal valid SDP offer: one receive-only H.264 video section. Enough for a camera
-/// to answer; real media negotiation is the WebRTC stack's job, not this monitor's.
-enum MinimalOffer {
-    static func sdp(sessionId: String) -> String {
-        let id = abs(sessionId.hashValue % 1_000_000_000)
-        return [
-            "v=0", "o=- \(id) 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
-            "m=video 9 UDP/TLS/RTP/SAVPF 96", "c=IN IP4 0.0.0.0", "a=mid:0", "a=recvonly",
-            "a=ice-ufrag:vico", "a=ice-pwd:vicotopvicotopvicotop00", "a=setup:actpass", "a=rtcp-mux",
-            "a=rtpmap:96 H264/90000", "",
-        ].joined(separator: "\r\n")
     }
 }

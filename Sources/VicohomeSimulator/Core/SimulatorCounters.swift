@@ -30,6 +30,12 @@ public struct SimulatorCounters: Sendable, Hashable, Codable {
     public var pingsLost = 0
     /// SDP offers answered.
     public var offersAnswered = 0
+    /// SDP offers a camera ignored, as real ones do (no `sctpmap`, another fingerprint, no H.264).
+    public var offersIgnored = 0
+    /// Live views whose video started (`startLive` acknowledged and frames sent).
+    public var cameraPeersStarted = 0
+    /// Camera WebRTC peers open right now.
+    public var cameraPeersOpen = 0
     /// Faults injected by chaos mode, by kind (``ChaosFault`` raw values).
     public var chaosFaults: [String: Int] = [:]
 

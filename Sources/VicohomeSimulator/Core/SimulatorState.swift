@@ -1,3 +1,4 @@
+import LiveMedia
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
@@ -49,6 +50,17 @@ final class SimulatorState: Sendable {
 
     let configuration: SimulatorConfiguration
     private let inner: NIOLockedValueBox<Inner>
+    private let media = NIOLockedValueBox<MediaAvailability?>(nil)
+
+    /// Whether cameras can be real WebRTC peers here; GStreamer is loaded on first use.
+    var cameraMedia: MediaAvailability {
+        media.withLockedValue { known in
+            if let known { return known }
+            let found = GStreamerRuntime.camera
+            known = found
+            return found
+        }
+    }
 
     init(configuration: SimulatorConfiguration) {
         self.configuration = configuration

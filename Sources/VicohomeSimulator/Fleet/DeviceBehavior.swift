@@ -1,3 +1,5 @@
+import LiveMedia
+
 /// How a simulated camera behaves. Presets cover the demo fleet; tests change single
 /// fields at run time through ``SimulatorFault/setBehavior(serial:_:)``.
 public struct DeviceBehavior: Sendable, Hashable {
@@ -22,6 +24,8 @@ public struct DeviceBehavior: Sendable, Hashable {
     public var cameraJoinDelay: Duration = .milliseconds(120)
     /// When set, the camera leaves (`PEER_OUT`) every `every` and comes back after `away`.
     public var peerFlap: PeerFlap?
+    /// How its live view behaves (used when GStreamer can run the camera's WebRTC side).
+    public var media = CameraMediaBehavior()
 
     /// A camera that leaves and rejoins the signaling group.
     public struct PeerFlap: Sendable, Hashable {
@@ -109,6 +113,16 @@ extension DeviceBehavior {
         }
         if maxViewers == 0 { parts.append("viewer limit reached (3002)") }
         if let flap = peerFlap { parts.append("camera leaves every \(Int(flap.every.inSeconds)) s for \(Int(flap.away.inSeconds)) s") }
+        if !media.summary.isEmpty { parts.append("live view: \(media.summary)") }
         return parts.isEmpty ? "healthy" : parts.joined(separator: ", ")
+    }
+}
+
+extension DeviceBehavior {
+    /// This behaviour with its live view changed by `change`.
+    public func media(_ change: (inout CameraMediaBehavior) -> Void) -> DeviceBehavior {
+        var behavior = self
+        change(&behavior.media)
+        return behavior
     }
 }

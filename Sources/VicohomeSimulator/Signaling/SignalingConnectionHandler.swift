@@ -1,4 +1,5 @@
 import Foundation
+import LiveMedia
 import NIOCore
 import NIOWebSocket
 import VicohomeAPI
@@ -6,7 +7,8 @@ import VicohomeAPI
 /// One viewer's signaling socket on the simulated server.
 ///
 /// It plays the camera: joins with `PEER_IN`, answers an `SDP_OFFER` with an
-/// `SDP_ANSWER` and trickled candidates, answers pings (late or never, as the camera's
+/// `SDP_ANSWER` and trickled candidates (a real WebRTC peer when GStreamer is there,
+/// a scripted answer otherwise), answers pings (late or never, as the camera's
 /// behaviour says), leaves and rejoins, drops the socket, and closes with 1001 when the
 /// ticket expires or 3002 when the viewer limit is reached. Everything runs on the
 /// channel's event loop.
@@ -20,6 +22,8 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
     private var registered = false
     private var closing = false
     private var cameraPresent = false
+    /// The camera's WebRTC side, made on the first offer when GStreamer can run it.
+    private var camera: CameraPeer?
 
     init(state: SimulatorState, ticket: IssuedTicket) {
         self.state = state
@@ -51,6 +55,11 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        if let camera {
+            camera.close()
+            self.camera = nil
+            state.count { $0.cameraPeersOpen -= 1 }
+        }
         for timer in timers { timer.cancel() }
         timers.removeAll()
         if registered { state.unregisterSocket(context.channel) }
@@ -105,7 +114,50 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
     }
 
     private func handleText(context: ChannelHandlerContext, text: String) {
-        guard let message = try? SignalingMessage.decode(text), message.kind == .sdpOffer, cameraPresent else { return }
+        guard let message = try? SignalingMessage.decode(text), cameraPresent else { return }
+        switch message.kind {
+        case .sdpOffer:
+            if state.cameraMedia.isAvailable {
+                answerWithMedia(context: context, message)
+            } else {
+                answerSignalingOnly(context: context, message)
+            }
+        case .iceCandidate:
+            _ = camera?.receive(message)
+        default:
+            break
+        }
+    }
+
+    /// A real camera: webrtcbin answers, trickles loopback candidates and sends H.264 after
+    /// `startLive`; an offer a real camera would ignore gets silence.
+    private func answerWithMedia(context: ChannelHandlerContext, _ offer: SignalingMessage) {
+        if camera == nil {
+            let channel = context.channel
+            let counters = state
+            do {
+                camera = try CameraPeer(
+                    serial: serial, name: state.device(serial)?.device.deviceName ?? serial, behavior: state.behavior(serial).media,
+                    send: { message in
+                        let buffer = channel.allocator.buffer(string: message.encodedText())
+                        channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: nil)
+                    },
+                    started: { counters.count { $0.cameraPeersStarted += 1 } })
+                state.count { $0.cameraPeersOpen += 1 }
+            } catch {
+                state.count { $0.offersIgnored += 1 }
+                return
+            }
+        }
+        if camera?.receive(offer) == nil {
+            state.count { $0.offersAnswered += 1 }
+        } else {
+            state.count { $0.offersIgnored += 1 }
+        }
+    }
+
+    /// Without GStreamer: a scripted answer and two candidates, enough for signaling phases.
+    private func answerSignalingOnly(context: ChannelHandlerContext, _ message: SignalingMessage) {
         state.count { $0.offersAnswered += 1 }
         let answer = """
             v=0\r\no=- \(ticket.traceId.hashValue & 0x7fff_ffff) 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n\
