@@ -20,11 +20,13 @@ struct Vicotop: AsyncParsableCommand {
               3   authentication failure (missing, invalid, expired or revoked token)
               4   device error (invalid serial 101, device offline 102)
               5   network or server failure (unreachable, timeout, HTTP 5xx, malformed answer)
+              6   check: the live view failed (no answer, ICE, DTLS, data channel, startLive, no video)
+              7   check: live view unavailable here (install GStreamer's plugins; the message names them)
               64  usage error (unknown option, bad value)
               70  internal error
             """,
         version: VicotopVersion.current,
-        subcommands: [DashboardCommand.self, WatchCommand.self, StatusCommand.self, LoginCommand.self, ConfigCommand.self, TicketCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self],
+        subcommands: [DashboardCommand.self, WatchCommand.self, StatusCommand.self, LoginCommand.self, ConfigCommand.self, TicketCommand.self, CheckCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -9,6 +9,10 @@ enum ExitStatus: Int32 {
     case authFailure = 3
     case deviceError = 4
     case networkFailure = 5
+    /// `check`: the live view failed at a media phase (answer, ICE, DTLS, data channel, video).
+    case mediaFailure = 6
+    /// `check`: this machine cannot run a live view (GStreamer or a plugin is missing).
+    case mediaUnavailable = 7
     case usage = 64
     case internalError = 70
 
