@@ -139,6 +139,7 @@ let package = Package(
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
         .testTarget(name: "VicotopConfigTests", dependencies: ["VicotopConfig"]),
+        .testTarget(name: "LiveMediaTests", dependencies: ["LiveMedia", "LiveSession", "VicohomeSimulator", "VicohomeAPI", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "VicotopConfig", "LiveSession", "VicohomeAPI", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "vicotopTests", dependencies: [

@@ -49,7 +49,7 @@ public enum ThumbnailRenderer {
         let cube = 16 + 36 * level(colour.r) + 6 * level(colour.g) + level(colour.b)
         let spread = max(colour.r, colour.g, colour.b) - min(colour.r, colour.g, colour.b)
         guard spread < 16 else { return cube }
-        let grey = Int(colour.r) / 3 + Int(colour.g) / 3 + Int(colour.b) / 3
+        let grey = (Int(colour.r) + Int(colour.g) + Int(colour.b)) / 3
         return grey < 8 ? 16 : grey > 238 ? 231 : 232 + (grey - 8) / 10
     }
 
