@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "VicotopConfig", "LiveSession", "VicohomeAPI", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "vicotopTests", dependencies: [
-            "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport",
+            "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport", "LiveMedia",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
     ],
