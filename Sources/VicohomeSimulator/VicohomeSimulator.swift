@@ -1,4 +1,5 @@
 import Foundation
+import LiveMedia
 import Hummingbird
 import ICEProbe
 import Logging
@@ -132,6 +133,9 @@ public final class VicohomeSimulator: Sendable {
 
     /// What the simulator has seen so far.
     public var counters: SimulatorCounters { state.counters }
+
+    /// Whether its cameras are real WebRTC peers (GStreamer present) or signaling-only.
+    public var cameraMedia: MediaAvailability { state.cameraMedia }
 
     /// Signaling sockets open now, for one camera or all.
     public func openSockets(serial: String? = nil) -> Int {

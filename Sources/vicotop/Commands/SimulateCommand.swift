@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveMedia
 import ICEProbe
 import VicohomeAPI
 import VicohomeSimulator
@@ -115,6 +116,9 @@ struct SimulateCommand: AsyncParsableCommand {
             "  API base URL  \(base)",
             "  signaling     \(simulator.signalingURL.absoluteString)",
             "  STUN          \(simulator.stunURL)",
+            "  cameras       " + (simulator.cameraMedia.isAvailable
+                ? "WebRTC peers sending H.264 after startLive (GStreamer \(GStreamerRuntime.version))"
+                : "signaling-only — live views need: \(simulator.cameraMedia.advice)"),
             "  demo token    \(simulator.token.exposedValue)",
             "  demo login    \(simulator.configuration.email) / \(simulator.configuration.password.exposedValue)",
             "  devices",
