@@ -129,7 +129,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ICEProbe", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "Tests/TestSupport"),
         .testTarget(name: "ICEProbeTests", dependencies: ["ICEProbe", "TestSupport"]),
         .testTarget(name: "LiveSessionTests", dependencies: ["LiveSession", "VicohomeSimulator", "VicohomeAPI", "TestSupport"]),
-        .testTarget(name: "VicohomeAPITests", dependencies: ["VicohomeAPI", "VicohomeSimulator"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "VicohomeAPITests", dependencies: ["VicohomeAPI", "VicohomeSimulator", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VicohomeSimulatorTests", dependencies: [
             "VicohomeSimulator", "VicohomeAPI", "TestSupport",
             .product(name: "WebSocketKit", package: "websocket-kit"),

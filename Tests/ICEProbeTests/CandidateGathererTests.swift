@@ -47,7 +47,9 @@ struct CandidateGathererTests {
         for await event in gatherer.gather(servers: [server], deadline: .now + .milliseconds(300)) {
             if case .serverResult(let result) = event { results.append(result) }
         }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Without the deadline the probe would run for its 30 s budget (or its retransmissions,
+        // as long); the guard only tells the two apart.
+        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(results.count <= 1)
         #expect(results.allSatisfy { !$0.succeeded })
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LiveSession
+import TestSupport
 import VicohomeAPI
 
 /// The state machine driven by explicit times: no sockets, no sleeping.
@@ -302,11 +303,23 @@ struct TimerSchedulerTests {
         scheduler.schedule(.init(serialNumber: "c", timer: .ping), at: start.addingTimeInterval(5))
         scheduler.schedule(.init(serialNumber: "d", timer: .retry), at: start.addingTimeInterval(1.5))
         scheduler.cancel(.init(serialNumber: "d", timer: .retry))
-        for _ in 0..<6 {
-            try await Task.sleep(for: .milliseconds(20))
-            clock.advance(by: 1)
+        // Each step waits until the scheduler sleeps until the deadline it should aim at
+        // next, so every timer due by then has been handed over: no guessing with sleeps.
+        func asleep(until offset: TimeInterval) async throws -> Bool {
+            try await eventually { clock.sleepers.contains(start.addingTimeInterval(offset)) }
         }
-        try await Task.sleep(for: .milliseconds(50))
+        #expect(try await asleep(until: 1))
+        clock.advance(by: 1)
+        #expect(try await asleep(until: 2))
+        #expect(await fired.names == ["a"])
+        clock.advance(by: 1)
+        // c's first deadline (3) was replaced by 5, and d's cancelled one (1.5) is skipped.
+        #expect(try await asleep(until: 5))
+        #expect(await fired.names == ["a", "b"])
+        clock.advance(by: 1)
+        #expect(await fired.names == ["a", "b"], "nothing is due at 3")
+        clock.advance(by: 2)
+        #expect(try await eventually { clock.sleepers.contains { $0 > start.addingTimeInterval(5) } })
         #expect(await fired.names == ["a", "b", "c"])
         #expect(scheduler.pendingCount == 0)
         task.cancel()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VicohomeAPI
 import VicohomeSimulator
@@ -29,13 +30,20 @@ struct ClientOverHTTPTests {
         }
     }
 
-    @Test("the raw auth scheme works too")
-    func rawScheme() async throws {
-        try await withSimulator { simulator, client in
-            var raw = client
-            raw.configuration.authScheme = .raw
-            let count = try await raw.listDevices().count
+    @Test("each auth scheme sends its own header form: a server that takes only that form accepts it, and refuses the other",
+          arguments: AuthScheme.allCases)
+    func authScheme(_ scheme: AuthScheme) async throws {
+        try await withSimulator(configure: { $0.authSchemes = [scheme] }) { _, client in
+            var chosen = client
+            chosen.configuration.authScheme = scheme
+            let count = try await chosen.listDevices().count
             #expect(count == DemoFleet.devices.count)
+            // The control: the other form is refused by this server, so the call above
+            // passed on the header form, not on the token alone.
+            var other = client
+            other.configuration.authScheme = scheme == .raw ? .bearer : .raw
+            let refused = await apiError { try await other.listDevices() }
+            #expect(refused?.category == .auth, "\(String(describing: refused))")
         }
     }
 
@@ -117,16 +125,19 @@ struct ClientOverHTTPTests {
             #expect(slow == .timeout(seconds: 0.3))
             simulator.clearFaults()
         }
-        // A port that was just free: nothing listens there.
+        // A port held by a socket that never listens: connections are refused, and no other
+        // test can start a server there meanwhile.
+        let refusing = try #require(RefusingTCPPort())
         let closed = VicohomeClient(
-            configuration: APIConfiguration(baseURL: URL(string: "http://127.0.0.1:9")!, requestTimeout: .seconds(3)),
+            configuration: APIConfiguration(baseURL: URL(string: "http://127.0.0.1:\(refusing.port)")!, requestTimeout: .seconds(3)),
             token: "t")
         let refused = await apiError { try await closed.listDevices() }
+        withExtendedLifetime(refusing) {}
         guard case .connectionFailed(let detail)? = refused else {
             Issue.record("expected a connection failure, got \(String(describing: refused))")
             return
         }
-        #expect(detail.contains("127.0.0.1:9"))
+        #expect(detail.contains("127.0.0.1:\(refusing.port)"))
         #expect(refused?.category == .network)
     }
 }

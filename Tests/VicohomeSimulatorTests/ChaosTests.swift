@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import NIOConcurrencyHelpers
 import Testing
 import TestSupport
 @testable import VicohomeSimulator
@@ -50,13 +51,19 @@ struct ChaosTests {
         try await simulator.start()
         let device = try #require(simulator.devices.first)
         let truth = device.behavior.pingLoss
-        let timed = TimedFaults(simulator: simulator)
+        // The outages end when the test says, in the order a real run would end them.
+        let timer = SteppedSleeps()
+        let timed = TimedFaults(simulator: simulator, sleep: { await timer.sleep($0) })
         timed.silence(device, for: .milliseconds(300))
         // The second outage sees the camera silent already; it must not take that for the truth.
         timed.silence(try #require(simulator.devices.first), for: .milliseconds(600))
-        try await Task.sleep(for: .milliseconds(400))
+        #expect(try await eventually { timer.waiting == [.milliseconds(300), .milliseconds(600)] })
+        timer.end(.milliseconds(300))
+        #expect(try await eventually { timed.timesUp == 1 })
         #expect(simulator.devices.first?.behavior.pingLoss == 1, "the later outage still runs")
-        #expect(try await eventually(timeout: .seconds(3)) { simulator.devices.first?.behavior.pingLoss == truth })
+        timer.end(.milliseconds(600))
+        #expect(try await eventually { timed.timesUp == 2 })
+        #expect(simulator.devices.first?.behavior.pingLoss == truth)
 
         timed.silence(device, for: .seconds(60))
         timed.slowAnswers(by: .seconds(4), for: .seconds(60))
@@ -74,6 +81,7 @@ struct ChaosTests {
         #expect(!simulator.state.isValid(token: simulator.token.exposedValue), "a test's revoked token is not chaos's to restore")
         timed.silence(device, for: .seconds(60))
         #expect(simulator.devices.first?.behavior.pingLoss == truth, "nothing new once ended")
+        timer.endAll()
         await simulator.stop()
     }
 
@@ -108,5 +116,34 @@ struct ChaosTests {
         }
         #expect(simulator.chaosSetting == nil)
         await simulator.stop()
+    }
+}
+
+/// Sleeps that end only when the test ends them, by their duration.
+final class SteppedSleeps: Sendable {
+    private let sleepers = NIOLockedValueBox<[(duration: Duration, continuation: CheckedContinuation<Void, Never>)]>([])
+
+    /// The durations of the sleeps under way, in the order they began.
+    var waiting: [Duration] { sleepers.withLockedValue { $0.map(\.duration) } }
+
+    func sleep(_ duration: Duration) async {
+        await withCheckedContinuation { continuation in
+            sleepers.withLockedValue { $0.append((duration, continuation)) }
+        }
+    }
+
+    /// Ends the first sleep of `duration`.
+    func end(_ duration: Duration) {
+        let sleeper = sleepers.withLockedValue { sleepers in
+            sleepers.firstIndex { $0.duration == duration }.map { sleepers.remove(at: $0) }
+        }
+        sleeper?.continuation.resume()
+    }
+
+    /// Ends every sleep under way, so no task is left suspended for ever.
+    func endAll() {
+        for sleeper in sleepers.withLockedValue({ sleepers in defer { sleepers = [] }; return sleepers }) {
+            sleeper.continuation.resume()
+        }
     }
 }

@@ -36,9 +36,17 @@ struct DashboardCommandTests {
 
     @Test("the theme named in config.toml is used, and VICOTOP_THEME overrides it")
     func configuredTheme() async throws {
-        let result = try await VicotopProcess.run(["dashboard"], environment: ["VICOTOP_THEME": "no-such-theme"])
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("theme no-such-theme: not found"))
+        // Themes that do not exist: the error names the one the dashboard tried to load.
+        let config = VicotopProcess.isolatedHome.appendingPathComponent("config-theme-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("vicotop"), withIntermediateDirectories: true)
+        try "theme = \"theme-from-config\"\n".write(to: config.appendingPathComponent("vicotop/config.toml"), atomically: true, encoding: .utf8)
+        let fromFile = try await VicotopProcess.run(["dashboard"], environment: ["XDG_CONFIG_HOME": config.path])
+        #expect(fromFile.status == 64)
+        #expect(fromFile.stderr.contains("theme theme-from-config: not found"), "\(fromFile.stderr)")
+        let overridden = try await VicotopProcess.run(["dashboard"], environment: ["XDG_CONFIG_HOME": config.path, "VICOTOP_THEME": "theme-from-env"])
+        #expect(overridden.status == 64)
+        #expect(overridden.stderr.contains("theme theme-from-env: not found"), "\(overridden.stderr)")
+        #expect(!overridden.stderr.contains("theme-from-config"))
     }
 
     @Test("global options work after the dashboard subcommand too")

@@ -39,7 +39,7 @@ struct DashboardEndToEndTests {
             return children.split(separator: " ").compactMap { Int32($0) }.first
         }
 
-        func waitForExit(timeout: Duration = .seconds(10)) async -> String? {
+        func waitForExit(timeout: Duration = .seconds(30)) async -> String? {
             let deadline = ContinuousClock.now + timeout
             while ContinuousClock.now < deadline {
                 // The shell creates the file before stty fills it: wait for its contents.
@@ -152,41 +152,50 @@ struct DashboardEndToEndTests {
         }
     }
 
-    @Test("SIGHUP ends the dashboard within a second, without spinning, terminal restored")
+    @Test("SIGHUP ends the dashboard promptly, without spinning, terminal restored")
     func hangup() async throws {
         try await Run.with { run in
             #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
             let pid = try #require(await run.dashboardPID())
-            // Idle, the dashboard wakes about once a second: a few ticks of CPU in 3 s at
-            // most (a spinning loop would take about 300).
+            // Idle, the dashboard wakes about once a second: a few ticks of CPU over a 3 s
+            // window. A spinning loop takes every tick it can get: with the machine shared,
+            // still most of the window's wall-clock ticks. The window is a measurement, not a
+            // wait for something, and a busy machine only lowers what the dashboard can use.
+            let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+            let windowStart = ContinuousClock.now
             let idleStart = Self.cpuTicks(pid)
             try await Task.sleep(for: .seconds(3))
             if let idleStart, let idleEnd = Self.cpuTicks(pid) {
-                #expect(idleEnd - idleStart < 60, "\(idleEnd - idleStart) ticks of CPU in 3 idle seconds")
+                let window = ContinuousClock.now - windowStart
+                let wallTicks = (Double(window.components.seconds) + Double(window.components.attoseconds) / 1e18) * ticksPerSecond
+                #expect(Double(idleEnd - idleStart) < wallTicks / 5, "\(idleEnd - idleStart) ticks of CPU in \(window) idle")
             }
+            // The dashboard gives the server 300 ms to close; the guard allows ten times that.
             let elapsed = try await Self.timeToExit(pid) { kill(pid, SIGHUP) }
-            #expect(elapsed < .seconds(1), "still running \(elapsed) after SIGHUP")
-            #expect(await run.waitForExit() == "0")
+            #expect(elapsed < .seconds(3), "still running \(elapsed) after SIGHUP")
+            #expect(await run.waitForExit(timeout: .seconds(30)) == "0")
             #expect(run.read("modes-after") == run.read("modes-before"))
             #expect(await run.tmux.display("#{alternate_on}") == "0")
         }
     }
 
-    @Test("the pane closing (a real hangup) ends the dashboard within a second")
+    @Test("the pane closing (a real hangup) ends the dashboard promptly")
     func paneClosed() async throws {
         try await Run.with { run in
             #expect(await run.tmux.waitFor(.seconds(30), Run.firstScreen).matched)
             let pid = try #require(await run.dashboardPID())
             let elapsed = try await Self.timeToExit(pid) { await run.tmux.killPane() }
-            #expect(elapsed < .seconds(1), "the dashboard outlived its terminal")
+            // 300 ms for the server to close, ten times over: a guard against a dashboard
+            // that outlives its terminal, not a measure of its speed.
+            #expect(elapsed < .seconds(3), "the dashboard outlived its terminal")
         }
     }
 
-    /// How long `pid` takes to end after `action` (up to 3 s).
+    /// How long `pid` takes to end after `action` (up to 10 s).
     static func timeToExit(_ pid: Int32, after action: () async -> Void) async throws -> Duration {
         let start = ContinuousClock.now
         await action()
-        while isAlive(pid) && ContinuousClock.now - start < .seconds(3) {
+        while isAlive(pid) && ContinuousClock.now - start < .seconds(10) {
             try await Task.sleep(for: .milliseconds(5))
         }
         return ContinuousClock.now - start

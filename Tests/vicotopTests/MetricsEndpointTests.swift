@@ -12,19 +12,16 @@ struct MetricsEndpointTests {
         let simulator = VicohomeSimulator()
         try await simulator.start()
         defer { Task { await simulator.stop() } }
-        let port = try #require(FreePort.find())
-        let process = Process()
-        process.executableURL = VicotopProcess.binary
-        process.arguments = ["watch", "--jsonl", "--no-ice", "--duration", "20", "--metrics-listen", "127.0.0.1:\(port)",
-                             "--api-base", simulator.baseURL.absoluteString, "--token", simulator.token.exposedValue]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        // Port 0: the endpoint binds a port nobody else holds and names it.
+        let (process, announced) = try await VicotopProcess.startWithMetrics(
+            ["watch", "--jsonl", "--no-ice", "--duration", "60", "--metrics-listen", "127.0.0.1:0",
+             "--api-base", simulator.baseURL.absoluteString, "--token", simulator.token.exposedValue])
         defer { if process.isRunning { process.terminate() } }
+        let port = try #require(announced, "watch did not name its metrics address")
 
         // Scrape until the healthy camera has answered a ping (the first is due after 5 s).
         var text = ""
-        let deadline = ContinuousClock.now + .seconds(15)
+        let deadline = ContinuousClock.now + .seconds(45)
         while ContinuousClock.now < deadline {
             var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics")
             request.method = .GET

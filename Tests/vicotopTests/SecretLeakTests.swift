@@ -32,33 +32,35 @@ struct SecretLeakTests {
         let account = ["--api-base", base, "--log-level", "trace"]
         var outputs: [(String, String)] = []
 
-        func run(_ name: String, _ arguments: [String], extra: [String: String] = [:]) async throws -> VicotopProcess.Result {
+        // Each mode must get as far as its work: one that fails early would print nothing
+        // to scan, and pass. So its exit status is checked, and its output must not be empty.
+        func run(_ name: String, _ arguments: [String], status: Int32 = 0, extra: [String: String] = [:]) async throws {
             let result = try await VicotopProcess.run(account + arguments, environment: environment.merging(extra) { $1 }.merging(["VICOHOME_TOKEN": token]) { $1 })
             outputs.append((name + " stdout", result.stdout))
             outputs.append((name + " stderr", result.stderr))
-            return result
+            #expect(result.status == status, "\(name) exited \(result.status): \(result.stderr)")
+            #expect(!result.stdout.isEmpty, "\(name) printed nothing to scan")
         }
-        #expect(try await run("ticket", ["ticket", "VDCA1P2410000131"]).status == 0)
-        #expect(try await run("ticket --json", ["ticket", "VDCA1P2410000131", "--json"]).status == 0)
-        _ = try await run("devices", ["devices", "--json"])
-        _ = try await run("status", ["status", "--once", "--json", "--settle", "2"])
-        _ = try await run("watch --jsonl", ["watch", "--jsonl", "--interval", "0.5", "--duration", "3"])
-        _ = try await run("watch --plain", ["watch", "--plain", "--interval", "0.5", "--duration", "2"])
-        _ = try await run("probe", ["probe", "VDCA1P2410000131", "--json"])
-        _ = try await run("config --show", ["config", "--show"])
-        _ = try await run("token flag", ["--token", token, "devices"])
+        try await run("ticket", ["ticket", "VDCA1P2410000131"])
+        try await run("ticket --json", ["ticket", "VDCA1P2410000131", "--json"])
+        try await run("devices", ["devices", "--json"])
+        // The demo fleet has a failed camera (invalid serial): status says so with 2.
+        try await run("status", ["status", "--once", "--json", "--settle", "2"], status: 2)
+        try await run("watch --jsonl", ["watch", "--jsonl", "--interval", "0.5", "--duration", "3"])
+        try await run("watch --plain", ["watch", "--plain", "--interval", "0.5", "--duration", "2"])
+        // The ticket's TURN server at 127.0.0.1:3478 does not exist: a network failure, 5.
+        try await run("probe", ["probe", "VDCA1P2410000131", "--json"], status: 5)
+        try await run("config --show", ["config", "--show"])
+        try await run("token flag", ["--token", token, "devices"])
 
-        // The metrics page while watch runs.
-        let port = try #require(FreePort.find())
-        let watcher = Process()
-        watcher.executableURL = VicotopProcess.binary
-        watcher.arguments = account + ["--metrics-listen", "127.0.0.1:\(port)", "watch", "--jsonl", "--duration", "6"]
-        watcher.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["VICOHOME_TOKEN": token]) { $1 }
-        watcher.standardOutput = FileHandle.nullDevice
-        watcher.standardError = FileHandle.nullDevice
-        try watcher.run()
+        // The metrics page while watch runs, on a port the kernel picked.
+        let (watcher, announced) = try await VicotopProcess.startWithMetrics(
+            account + ["--metrics-listen", "127.0.0.1:0", "watch", "--jsonl", "--duration", "60"],
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["VICOHOME_TOKEN": token]) { $1 })
+        defer { if watcher.isRunning { watcher.terminate() } }
+        let port = try #require(announced, "watch did not name its metrics address")
         var metrics = ""
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(45)
         while !metrics.contains("vicotop_ticket_seconds_left") && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(300))
             if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/metrics")!) {
@@ -88,7 +90,8 @@ struct SecretLeakTests {
             await tmux.type("e")
             _ = await tmux.waitFor(.seconds(5)) { $0.contains("report written to") }
             await tmux.type("q")
-            try await Task.sleep(for: .milliseconds(500))
+            // The shell's `sleep 60` keeps the pane: wait for the dashboard to leave it.
+            #expect(await tmux.waitFor(.seconds(30)) { !$0.contains("q quit") }.matched, "the dashboard did not quit")
         }
         let reports = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         #expect(reports.contains { $0.lastPathComponent.hasPrefix("vicotop-report-") }, "no report exported")

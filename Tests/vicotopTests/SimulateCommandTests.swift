@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 import Testing
 import VicohomeAPI
 
@@ -27,9 +28,9 @@ struct SimulateCommandTests {
         #expect(decoded.iceServers.first?.url.hasPrefix("stun:127.0.0.1:") == true, "the simulator's own STUN server comes first")
 
         process.terminate()
-        let stopDeadline = ContinuousClock.now + .seconds(5)
-        while process.isRunning, ContinuousClock.now < stopDeadline { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(!process.isRunning)
+        // A guard against a hang, not a measure of how fast it stops.
+        let stopped = try await eventually(timeout: .seconds(30)) { !process.isRunning }
+        #expect(stopped)
         #expect(process.terminationStatus == 0)
     }
 
@@ -70,6 +71,13 @@ struct SimulateCommandTests {
         #expect(refused.stderr.contains("--chaos must be between 0 and 100"))
     }
 
+    /// `vicotop simulate` printed no banner in time.
+    struct BannerMissing: Error, CustomStringConvertible {
+        var arguments: [String]
+        var banner: String
+        var description: String { "vicotop simulate \(arguments.joined(separator: " ")) printed no banner: \(banner)" }
+    }
+
     /// Starts `vicotop simulate` with `arguments` and reads its banner, which ends with the
     /// Ctrl-C hint (or with the process).
     static func simulate(_ arguments: [String]) async throws -> (Process, String) {
@@ -80,7 +88,12 @@ struct SimulateCommandTests {
         process.standardOutput = out
         process.standardError = Pipe()
         try process.run()
-        let banner = await VicotopProcess.read(out.fileHandleForReading) { $0.contains("Ctrl-C") }
+        let banner = await VicotopProcess.read(out.fileHandleForReading, timeout: .seconds(60)) { $0.contains("Ctrl-C") }
+        guard banner.contains("Ctrl-C") else {
+            // Stuck or gone before its banner: end it here rather than leave it to the suite.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            throw BannerMissing(arguments: arguments, banner: banner)
+        }
         return (process, banner)
     }
 }

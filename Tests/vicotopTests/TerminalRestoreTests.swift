@@ -41,7 +41,7 @@ struct TerminalRestoreTests {
         case .stdinClosed: keyboard.hangUp()
         case .crash: process.signal(SIGSEGV)
         }
-        let ending = await process.wait(timeout: .seconds(5))
+        let ending = await process.wait(timeout: .seconds(30))
         if exit == .crash {
             #expect(ending == .signalled(SIGSEGV), "a crash still ends as the crash: \(String(describing: ending))")
         } else {
@@ -54,7 +54,11 @@ struct TerminalRestoreTests {
         }
         #expect(after.c_iflag & tcflag_t(ICRNL | IXON) == before.c_iflag & tcflag_t(ICRNL | IXON))
         #expect(after.c_oflag & tcflag_t(OPOST) == before.c_oflag & tcflag_t(OPOST))
-        try await Task.sleep(for: .milliseconds(100))
+        // The reader thread copies what the child wrote last; wait for the bytes that leave
+        // the alternate screen rather than for a fixed time (a crash writes them too).
+        _ = try await eventually(timeout: .seconds(10)) {
+            Self.lastState(String(decoding: screen.data, as: UTF8.self), on: "\u{1B}[?1049h", off: "\u{1B}[?1049l") == false
+        }
         let output = String(decoding: screen.data, as: UTF8.self)
         #expect(Self.lastState(output, on: "\u{1B}[?1049h", off: "\u{1B}[?1049l") == false, "the alternate screen was not left")
         #expect(Self.lastState(output, on: "\u{1B}[?25l", off: "\u{1B}[?25h") == false, "the cursor was left hidden")

@@ -66,6 +66,26 @@ struct VicotopProcess {
 
     struct Timeout: Error { var arguments: [String] }
 
+    /// Starts `vicotop` with `arguments`, which should include `--metrics-listen 127.0.0.1:0`:
+    /// the kernel picks a port nobody else holds, and the process names it on standard
+    /// error. Returns the process and that port (nil when it never said).
+    static func startWithMetrics(_ arguments: [String], environment: [String: String]? = nil) async throws -> (Process, Int?) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let said = await read(err.fileHandleForReading, timeout: .seconds(60)) { $0.contains("/metrics") }
+        // Drain the rest so the child never blocks on a full pipe.
+        let handle = err.fileHandleForReading
+        Thread.detachNewThread { _ = handle.readDataToEndOfFile() }
+        let port = said.firstMatch(of: /metrics at http:\/\/127\.0\.0\.1:(\d+)\/metrics/).flatMap { Int($0.1) }
+        return (process, port)
+    }
+
     /// A folder of this test run for XDG_CONFIG_HOME and XDG_STATE_HOME.
     static let isolatedHome: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("vicotop-tests-\(UUID().uuidString)")
@@ -82,15 +102,25 @@ struct VicotopProcess {
         }
     }
 
-    /// Reads a pipe on a thread of its own until `done` says the text so far is enough.
-    static func read(_ handle: FileHandle, until done: @escaping @Sendable (String) -> Bool) async -> String {
-        await withCheckedContinuation { continuation in
+    /// Reads a pipe on a thread of its own until `done` says the text so far is enough, the
+    /// pipe ends, or `timeout` passes: a child that hangs without a word must not hang the
+    /// suite with it.
+    static func read(_ handle: FileHandle, timeout: Duration = .seconds(60), until done: @escaping @Sendable (String) -> Bool) async -> String {
+        let descriptor = handle.fileDescriptor
+        return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
+                let deadline = ContinuousClock.now + timeout
                 var text = ""
-                while !done(text) {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    text += String(decoding: chunk, as: UTF8.self)
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while !done(text), ContinuousClock.now < deadline {
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    let polled = poll(&ready, 1, 100)
+                    if polled < 0 && errno == EINTR { continue }
+                    guard polled >= 0 else { break }
+                    guard polled > 0 else { continue }
+                    let count = Foundation.read(descriptor, &buffer, buffer.count)
+                    if count <= 0 { break }
+                    text += String(decoding: buffer[0..<count], as: UTF8.self)
                 }
                 continuation.resume(returning: text)
             }

@@ -69,6 +69,10 @@ public final class ManualClock: SessionClock {
         }
     }
 
+    /// The deadlines of the tasks asleep on this clock now, earliest first: a test waits
+    /// for one to appear to know that whatever sleeps until it has got that far.
+    public var sleepers: [Date] { state.withLockedValue { $0.sleepers.map(\.deadline).sorted() } }
+
     /// Moves the clock forward and wakes every sleeper whose deadline has come.
     public func advance(by seconds: TimeInterval) {
         let due = state.withLockedValue { state -> [Sleeper] in

@@ -90,12 +90,17 @@ struct APIRoutes: Sendable {
         return endpoint(body).response(style: style)
     }
 
-    /// Checks the token; `nil` when it is good. Accepts `Bearer <token>` and the bare token.
+    /// Checks the token; `nil` when it is good. Accepts `Bearer <token>` and the bare token,
+    /// or only the form the configuration names.
     private func authorize(_ request: Request) -> APIAnswer? {
         guard var header = request.headers[.authorization], !header.isEmpty else {
             return unauthorized(code: -1025, message: "Missing authentication token")
         }
-        if header.lowercased().hasPrefix("bearer ") { header = String(header.dropFirst(7)) }
+        let scheme: AuthScheme = header.lowercased().hasPrefix("bearer ") ? .bearer : .raw
+        if scheme == .bearer { header = String(header.dropFirst(7)) }
+        guard state.configuration.authSchemes.contains(scheme) else {
+            return unauthorized(code: -1026, message: "Invalid authentication token")
+        }
         guard state.isValid(token: header.trimmingCharacters(in: .whitespaces)) else {
             return unauthorized(code: -1026, message: "Invalid authentication token")
         }

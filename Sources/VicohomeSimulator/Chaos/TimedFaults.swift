@@ -15,12 +15,23 @@ final class TimedFaults: Sendable {
         var errorsToken = 0
         var nextToken = 0
         var ended = false
+        var timesUp = 0
     }
 
     private let simulator: VicohomeSimulator
     private let state = NIOLockedValueBox(State())
+    private let sleep: @Sendable (Duration) async -> Void
 
-    init(simulator: VicohomeSimulator) { self.simulator = simulator }
+    /// `sleep` waits out a fault's duration: real time, unless a test steps through the ends
+    /// of overlapping faults in an order of its choosing.
+    init(simulator: VicohomeSimulator, sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }) {
+        self.simulator = simulator
+        self.sleep = sleep
+    }
+
+    /// How many faults have seen their time run out (whether or not that undid anything),
+    /// so a test knows an end has been handled.
+    var timesUp: Int { state.withLockedValue { $0.timesUp } }
 
     /// Runs `inject` unless chaos has ended, under the lock ``endAll()`` takes, so no fault
     /// lands after the calm.
@@ -49,9 +60,11 @@ final class TimedFaults: Sendable {
             return state.nextToken
         }
         guard let token else { return }
+        let sleep = self.sleep
         Task {
-            try? await Task.sleep(for: duration)
+            await sleep(duration)
             state.withLockedValue { state in
+                defer { state.timesUp += 1 }
                 guard state.silenceToken[serial] == token, let original = state.original[serial] else { return }
                 simulator.inject(.setBehavior(serial: serial, original))
                 state.original[serial] = nil
@@ -94,9 +107,11 @@ final class TimedFaults: Sendable {
             return state.nextToken
         }
         guard let token else { return }
+        let sleep = self.sleep
         Task {
-            try? await Task.sleep(for: duration)
+            await sleep(duration)
             state.withLockedValue { state in
+                defer { state.timesUp += 1 }
                 guard state[keyPath: slot] == token, !state.ended else { return }
                 end(simulator)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import VicohomeAPI
 
 /// How a ``VicohomeSimulator`` starts.
@@ -30,6 +31,13 @@ public struct SimulatorConfiguration: Sendable {
     public var seed: UInt64 = 0x5EED
     /// How far the simulator's clock is ahead of the real one, to test skew correction.
     public var clockOffset: Duration = .zero
+    /// The simulator's time source, before ``clockOffset``: the real clock, unless a test
+    /// puts the simulator on the same manual clock as the client, so that tickets are
+    /// issued, checked and expired in the time the test controls.
+    public var clock: @Sendable () -> Date = { Date() }
+    /// The `Authorization` forms accepted: both by default, as the real cloud does; a test
+    /// narrows it to one to prove a client really sends that form.
+    public var authSchemes: Set<AuthScheme> = Set(AuthScheme.allCases)
 
     /// Creates the default configuration: the demo fleet on free loopback ports.
     public init() {}

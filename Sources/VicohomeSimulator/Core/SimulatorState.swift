@@ -74,7 +74,7 @@ final class SimulatorState: Sendable {
     }
 
     /// The simulator's clock, which may run ahead of the real one.
-    var now: Date { Date().addingTimeInterval(configuration.clockOffset.inSeconds) }
+    var now: Date { configuration.clock().addingTimeInterval(configuration.clockOffset.inSeconds) }
 
     // MARK: Account
 
