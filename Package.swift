@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "LiveSessionTests", dependencies: ["LiveSession", "VicohomeSimulator", "VicohomeAPI", "TestSupport"]),
         .testTarget(name: "VicohomeAPITests", dependencies: ["VicohomeAPI", "VicohomeSimulator", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "VicohomeSimulatorTests", dependencies: [
-            "VicohomeSimulator", "VicohomeAPI", "TestSupport",
+            "VicohomeSimulator", "VicohomeAPI", "TestSupport", "LiveMedia",
             .product(name: "WebSocketKit", package: "websocket-kit"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

@@ -4,14 +4,14 @@ import VicohomeAPI
 public enum DemoFleet {
     /// The cameras, in list order.
     public static let devices: [SimulatedDevice] = [
-        camera("VDCA1P2410000131", "Front Door", "CG622", "Vicohome Doorbell Cam", battery: 87, .healthy.media { $0.answersActpass = true }),
+        camera("VDCA1P2410000131", "Front Door", "CG622", "Vicohome Doorbell Cam", battery: 87, .healthy),
         camera("VDCB2G2408001742", "Garden Gate", "CB1", "Vicohome Bird Cam", battery: 64, .shortLivedTickets.media { $0.videoStarts = false }),
         camera("VDCA1P2311004420", "Garage", "CG622", "Vicohome Doorbell Cam", battery: 3, .offline, online: false),
         camera("VDCX9Z2209000007", "Old Porch Cam", "CG1", "Vicohome Cam Lite", battery: 51, .invalidSerial),
         camera("VDBF3R2402002218", "Bird Feeder", "BF3", "Vicohome Bird Feeder", battery: 42, .slowLossyPings.media { $0.packetLossPercent = 5 }),
         camera("VDCB2G2405003071", "Driveway", "CB1", "Vicohome Bird Cam", battery: 99, .flakySocket.media { $0.candidatesReachable = false }),
         camera("VDCA1P2407005563", "Nursery", "CG622", "Vicohome Indoor Cam", battery: 100, .viewerLimitReached),
-        camera("VDSL4K2403006690", "Back Yard", "SL4", "Vicohome Solar Cam", battery: 76, .peerFlapping),
+        camera("VDSL4K2403006690", "Back Yard", "SL4", "Vicohome Solar Cam", battery: 76, .peerFlapping.media { $0.answersActpass = true }),
     ]
 
     /// A stable, locally administered MAC address derived from the serial.
