@@ -100,7 +100,9 @@ struct CheckCommand: AsyncParsableCommand {
     /// Watches the camera until its socket is live, runs the live view on it, prints it.
     private func inspect(manager: SessionManager, account: Account, started: Date, revealSecrets: Bool) async throws -> LiveViewVerdict {
         await manager.start()
-        await manager.add(serial)
+        // The name is for the header only: a camera the list does not show is still checked.
+        let name = try? await account.client.listDevices().first { $0.serialNumber == serial }?.deviceName
+        await manager.add(serial, name: name.flatMap { $0 }.map { Sanitizer.singleLine($0) })
         await manager.startWatching(serial)
         let channel: MediaSignalingChannel
         do {
