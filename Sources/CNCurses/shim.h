@@ -54,6 +54,7 @@ static inline attr_t vt_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); 
 
 /// COLORS, COLS and LINES are mutable globals; read them through functions.
 static inline int vt_colors(void) { return COLORS; }
+static inline int vt_color_pairs(void) { return COLOR_PAIRS; }
 static inline int vt_columns(void) { return COLS; }
 static inline int vt_lines(void) { return LINES; }
 

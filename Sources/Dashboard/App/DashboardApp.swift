@@ -57,6 +57,7 @@ public final class DashboardApp {
         let screen = try CursesScreen(theme: options.theme, environment: options.environment)
         self.screen = screen
         if screen.asciiOnly { renderer.glyphs = .ascii }
+        model.pictureMode = Self.pictureMode(depth: screen.depth, ascii: options.forceASCII || screen.asciiOnly)
         stderrRedirect.begin(path: options.stderrPath)
         installSources()
         draw()
@@ -307,6 +308,17 @@ public final class DashboardApp {
         DispatchQueue.main.asyncAfter(deadline: .now() + 6, execute: item)
     }
 
+    /// Thumbnails in colour from 256 colours up, a grey ramp with 8, nothing without colour
+    /// or in ASCII mode.
+    static func pictureMode(depth: ColorDepth, ascii: Bool) -> PictureMode {
+        if ascii { return .none }
+        switch depth {
+        case .trueColor, .palette256: return .colour
+        case .ansi8: return .greyRamp
+        case .noColor: return .none
+        }
+    }
+
     // MARK: Effects
 
     private func run(_ effects: [Effect]) {
@@ -331,6 +343,10 @@ public final class DashboardApp {
             case .add(let serial): commandTasks.append(Task { await manager.add(serial); await manager.startWatching(serial) })
             case .remove(let serial): commandTasks.append(Task { await manager.remove(serial) })
             case .exportReport(let serial): export(serial, manager: manager)
+            case .checkMedia(let serial): commandTasks.append(Task { await manager.checkMedia(serial) })
+            case .checkAllMedia: commandTasks.append(Task { await manager.checkAllMedia() })
+            case .startPreview(let serial): commandTasks.append(Task { await manager.startPreview(serial) })
+            case .stopPreview(let serial): commandTasks.append(Task { await manager.stopMedia(serial) })
             case .copy, .cycleTheme, .quit: break
             }
         }

@@ -7,6 +7,8 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case toggleFocus, reconnect, reconnectAll, refreshTicket, toggleWatching, probeICE
     /// The list and the device set.
     case filter, cycleSort, addDevice, removeDevice, copyTraceId, exportReport
+    /// Live views: check the selected camera, check all (asks first), keep a preview running.
+    case checkMedia, checkAllMedia, togglePreview
     /// Looks and leaving.
     case cycleTheme, help, quit
 }
@@ -34,6 +36,14 @@ public enum Effect: Sendable, Hashable {
     case copy(String)
     /// Write the device's connection report to a file.
     case exportReport(String)
+    /// Check the camera's live view (a few seconds of decoded video).
+    case checkMedia(String)
+    /// Check every live camera's live view (bounded).
+    case checkAllMedia
+    /// Keep a live view running on the camera (a slow preview).
+    case startPreview(String)
+    /// End the camera's preview.
+    case stopPreview(String)
     /// Switch to the next theme.
     case cycleTheme
     /// Leave the dashboard.

@@ -36,6 +36,10 @@ public struct DashboardModel: Sendable {
     public var pageSize = 10
     /// How far the detail can scroll, set when it is drawn.
     public var maximumDetailScroll = Int.max
+    /// The camera whose live view runs as a preview (`w`), if any.
+    public var previewing: String?
+    /// How thumbnails can be drawn here (from the colour depth and `--ascii`).
+    public var pictureMode: PictureMode = .colour
 
     /// Events kept per device.
     public let eventHistory: Int
@@ -111,8 +115,23 @@ public struct DashboardModel: Sendable {
 
     // MARK: Keys
 
-    /// Applies a key and returns what the world must do.
+    /// Applies a key and returns what the world must do. A preview follows the selection:
+    /// selecting another camera (or Esc) ends it.
     public mutating func handle(_ key: Key) -> [Effect] {
+        if key == .escape, mode == .normal, let serial = previewing {
+            previewing = nil
+            status = StatusMessage("preview of \(serial) stopped")
+            return [.stopPreview(serial)]
+        }
+        let effects = handleKey(key)
+        if let serial = previewing, serial != selected, !effects.contains(.stopPreview(serial)) {
+            previewing = nil
+            return effects + [.stopPreview(serial)]
+        }
+        return effects
+    }
+
+    private mutating func handleKey(_ key: Key) -> [Effect] {
         switch mode {
         case .normal: break
         case .help:
@@ -154,6 +173,11 @@ public struct DashboardModel: Sendable {
             guard key == .character("y") || key == .character("Y") else { status = StatusMessage("reconnect all: cancelled"); return [] }
             status = StatusMessage("reconnecting all \(snapshots.count) devices")
             return [.reconnectAll]
+        case .confirmCheckAllMedia:
+            mode = .normal
+            guard key == .character("y") || key == .character("Y") else { status = StatusMessage("check all: cancelled"); return [] }
+            status = StatusMessage("checking every live camera's live view, two at a time")
+            return [.checkAllMedia]
         case .confirmRemove(let serial):
             mode = .normal
             guard key == .character("y") || key == .character("Y") else { status = StatusMessage("remove: cancelled"); return [] }
@@ -224,6 +248,33 @@ public struct DashboardModel: Sendable {
         case .exportReport:
             guard let serial = selectedSerial else { return noDevice() }
             return [.exportReport(serial)]
+        case .checkMedia:
+            guard let snapshot = selectedSnapshot else { return noDevice() }
+            guard snapshot.state.isLive else {
+                status = StatusMessage("\(snapshot.serialNumber) is \(snapshot.state.word): a live view needs a live session", isError: true)
+                return []
+            }
+            status = StatusMessage("checking the live view of \(snapshot.serialNumber)")
+            return [.checkMedia(snapshot.serialNumber)]
+        case .checkAllMedia:
+            guard !snapshots.isEmpty else { return noDevice() }
+            mode = .confirmCheckAllMedia
+        case .togglePreview:
+            guard let snapshot = selectedSnapshot else { return noDevice() }
+            if previewing == snapshot.serialNumber {
+                previewing = nil
+                status = StatusMessage("preview of \(snapshot.serialNumber) stopped")
+                return [.stopPreview(snapshot.serialNumber)]
+            }
+            guard snapshot.state.isLive else {
+                status = StatusMessage("\(snapshot.serialNumber) is \(snapshot.state.word): a live view needs a live session", isError: true)
+                return []
+            }
+            var effects: [Effect] = previewing.map { [.stopPreview($0)] } ?? []
+            previewing = snapshot.serialNumber
+            status = nil
+            effects.append(.startPreview(snapshot.serialNumber))
+            return effects
         case .cycleTheme: return [.cycleTheme]
         case .help: mode = .help
         case .quit: return [.quit]
@@ -253,4 +304,14 @@ public struct DashboardModel: Sendable {
     static func isPlausibleSerial(_ text: String) -> Bool {
         (4...40).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
+}
+
+/// How thumbnails are drawn.
+public enum PictureMode: Sendable, Hashable {
+    /// Half-blocks in colour (256 colours or 24-bit).
+    case colour
+    /// A grey ramp of characters (8 colours).
+    case greyRamp
+    /// No picture, only the figures (`NO_COLOR`, `--ascii`).
+    case none
 }

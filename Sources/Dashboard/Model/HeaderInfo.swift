@@ -44,6 +44,8 @@ public enum InputMode: Sendable, Hashable {
     case confirmReconnectAll
     /// Asked whether to remove a device.
     case confirmRemove(String)
+    /// Asked whether to check every camera's live view.
+    case confirmCheckAllMedia
     /// The help overlay is open.
     case help
 }

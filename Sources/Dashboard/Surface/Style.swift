@@ -22,17 +22,39 @@ public enum Role: Int, Sendable, Hashable, CaseIterable {
     case demo
 }
 
+/// The two colours of a thumbnail cell (an upper half-block): 0xRRGGBB each.
+public struct PictureColors: Sendable, Hashable {
+    /// The upper pixel, drawn as the foreground of `▀`.
+    public var top: UInt32
+    /// The lower pixel, the background.
+    public var bottom: UInt32
+    /// Creates a cell's colours.
+    public init(top: UInt32, bottom: UInt32) {
+        self.top = top
+        self.bottom = bottom
+    }
+}
+
 /// A role plus the attributes the drawing asks for.
 public struct Style: Sendable, Hashable {
     /// The meaning.
     public var role: Role
     /// Bold text.
     public var bold: Bool
+    /// Colours of a picture cell, which override the role's (thumbnails only).
+    public var picture: PictureColors?
 
     /// Creates a style.
     public init(_ role: Role, bold: Bool = false) {
         self.role = role
         self.bold = bold
+    }
+
+    /// A thumbnail cell's style.
+    public static func picture(top: UInt32, bottom: UInt32) -> Style {
+        var style = Style(.text)
+        style.picture = PictureColors(top: top, bottom: bottom)
+        return style
     }
 
     /// Ordinary text.

@@ -20,7 +20,7 @@ struct DetailView {
             inner.put(" select a device with j/k", row: 0, column: 0, style: .muted)
             return
         }
-        let lines = self.lines(snapshot, now: model.now, zone: model.timeZone, width: inner.width)
+        let lines = self.lines(snapshot, now: model.now, zone: model.timeZone, width: inner.width, pictures: model.pictureMode)
         let maximumScroll = max(0, lines.count - inner.height)
         let scroll = min(model.detailScroll, maximumScroll)
         for (row, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
@@ -32,7 +32,7 @@ struct DetailView {
     }
 
     /// The detail as lines, before scrolling.
-    func lines(_ snapshot: DeviceSnapshot, now: Date, zone: TimeZone, width: Int) -> [Line] {
+    func lines(_ snapshot: DeviceSnapshot, now: Date, zone: TimeZone, width: Int, pictures: PictureMode = .colour) -> [Line] {
         var lines: [Line] = []
         let label = 11
         func row(_ name: String, _ spans: [Span]) {
@@ -75,7 +75,12 @@ struct DetailView {
         let history = ping.history(max(1, min(40, width - label - 1)))
         if !history.isEmpty { row("", [Span(glyphs.sparkline(history), Style(.accent))]) }
 
-        lines.append(contentsOf: waterfall(snapshot.phases, width: width, label: label))
+        let phases = snapshot.phases
+        lines.append(contentsOf: waterfall("phases", [
+            ("ticket", phases.ticketMs), ("socket open", phases.socketOpenMs), ("camera in", phases.cameraInMs), ("1st pong", phases.firstPongMs),
+        ], empty: "no session yet", width: width, label: label))
+        lines.append(contentsOf: MediaDetail(glyphs: glyphs, mode: pictures).lines(snapshot.media, now: now, zone: zone, width: width, label: label,
+                                                                    waterfall: { waterfall("", $0.map { ($0.name, $0.ms) }, empty: "", width: width, label: label) }))
 
         if snapshot.iceServers.isEmpty {
             row("ICE", [Span(snapshot.ticket?.iceServerURLs.isEmpty == false ? "not probed yet" : "no ICE servers", .muted)])
@@ -102,18 +107,14 @@ struct DetailView {
         }
     }
 
-    /// The phases as a waterfall: each milestone a bar from the one before it, with its time.
-    private func waterfall(_ phases: SessionPhases, width: Int, label: Int) -> [Line] {
-        let steps: [(String, Double?)] = [
-            ("ticket", phases.ticketMs), ("socket open", phases.socketOpenMs), ("camera in", phases.cameraInMs),
-            ("answer", phases.answerMs), ("1st candidate", phases.firstCandidateMs), ("1st pong", phases.firstPongMs),
-        ]
+    /// Milestones as a waterfall: each a bar from the one before it, with its time.
+    private func waterfall(_ title: String, _ steps: [(String, Double?)], empty: String, width: Int, label: Int) -> [Line] {
         // Times come from wall-clock differences; a clock step can make one negative.
         let reached = steps.compactMap { step in step.1.flatMap { $0.isFinite ? (step.0, max(0, $0)) : nil } }.sorted { $0.1 < $1.1 }
         guard let total = reached.last?.1 else {
-            return [Line([Span(ScreenText.pad("phases", to: label), .muted), Span("no session yet", .muted)])]
+            return empty.isEmpty ? [] : [Line([Span(ScreenText.pad(title, to: label), .muted), Span(empty, .muted)])]
         }
-        let name = 14
+        let name = 22
         let barWidth = max(4, min(40, width - label - name - 12))
         let scale = total > 0 ? Double(barWidth) / total : 0
         var lines: [Line] = []
@@ -124,7 +125,7 @@ struct DetailView {
             let bar = String(repeating: " ", count: min(barWidth, start))
                 + String(repeating: glyphs.barLevels.last!, count: max(1, min(barWidth, end) - start))
             lines.append(Line([
-                Span(ScreenText.pad(index == 0 ? "phases" : "", to: label), .muted),
+                Span(ScreenText.pad(index == 0 ? title : "", to: label), .muted),
                 Span(ScreenText.pad(step.0, to: name), .text),
                 Span(ScreenText.pad(bar, to: barWidth), Style(.accent)),
                 Span(" " + ScreenText.pad(Format.milliseconds(step.1), to: 8, alignRight: true), .muted),

@@ -12,17 +12,22 @@ struct DeviceListView {
         var bar: Int
         var age: Bool
         var loss: Bool
+        var media = false
 
-        static let state = 12, serial = 16, countdown = 7, rtt = 7, lossWidth = 5, ageWidth = 4
+        static let state = 12, serial = 16, countdown = 7, rtt = 7, lossWidth = 5, ageWidth = 4, mediaWidth = 13
 
         /// Cells taken by everything except the name.
         var fixed: Int {
             2 + Self.state + 1 + Self.serial + 1 + Self.countdown + (bar > 0 ? bar + 1 : 0) + 1 + Self.rtt
-                + (loss ? 1 + Self.lossWidth : 0) + (age ? 1 + Self.ageWidth : 0)
+                + (loss ? 1 + Self.lossWidth : 0) + (age ? 1 + Self.ageWidth : 0) + (media ? 1 + Self.mediaWidth : 0)
         }
 
+        /// The widest layout that fits; the MEDIA column gives way before the name and the
+        /// countdown bar do.
         static func fitting(_ width: Int) -> Columns {
             let candidates = [
+                Columns(name: 8, bar: 12, age: true, loss: true, media: true), Columns(name: 8, bar: 8, age: true, loss: true, media: true),
+                Columns(name: 8, bar: 0, age: true, loss: true, media: true),
                 Columns(name: 8, bar: 12, age: true, loss: true), Columns(name: 8, bar: 8, age: true, loss: true),
                 Columns(name: 8, bar: 0, age: true, loss: true), Columns(name: 0, bar: 0, age: true, loss: true),
                 Columns(name: 0, bar: 0, age: false, loss: true), Columns(name: 0, bar: 0, age: false, loss: false),
@@ -76,6 +81,7 @@ struct DeviceListView {
         text += " " + ScreenText.pad("RTT", to: Columns.rtt, alignRight: true)
         if columns.loss { text += " " + ScreenText.pad("LOSS", to: Columns.lossWidth, alignRight: true) }
         if columns.age { text += " " + ScreenText.pad("AGE", to: Columns.ageWidth, alignRight: true) }
+        if columns.media { text += " " + ScreenText.pad("MEDIA", to: Columns.mediaWidth) }
         return Line(text, Style(.muted, bold: true))
     }
 
@@ -112,6 +118,10 @@ struct DeviceListView {
         if columns.age {
             let age = snapshot.lastEventAt.map { Format.age(now.timeIntervalSince($0)) } ?? "—"
             line.append(" " + ScreenText.pad(age, to: Columns.ageWidth, alignRight: true), style(.muted))
+        }
+        if columns.media {
+            let (text, role) = MediaCell.text(snapshot.media, glyphs: glyphs)
+            line.append(" " + ScreenText.pad(ScreenText.truncate(text, to: Columns.mediaWidth, ellipsis: glyphs.ellipsis), to: Columns.mediaWidth), style(role))
         }
         return line
     }

@@ -17,10 +17,16 @@ struct KeyBarView {
             surface.put(" Reconnect all \(model.snapshots.count) devices? y / n ", row: 0, column: 0, style: Style(.warn, bold: true))
         case .confirmRemove(let serial):
             surface.put(" Remove \(serial)? y / n ", row: 0, column: 0, style: Style(.warn, bold: true))
+        case .confirmCheckAllMedia:
+            let live = model.snapshots.filter { $0.state.isLive }.count
+            surface.put(" Check the live view of all \(live) live cameras, two at a time? y / n ", row: 0, column: 0, style: Style(.warn, bold: true))
         case .help:
             surface.put(" any key closes the help", row: 0, column: 0, style: Style(.header))
         case .normal:
             var line = Line()
+            if let serial = model.previewing {
+                line.append(" \(glyphs.isASCII ? "*" : "●") preview \(serial) · w or Esc stops ", Style(.ok, bold: true))
+            }
             if let status = model.status {
                 line.append(" " + status.text + " ", Style(status.isError ? .error : .accent, bold: true))
             }

@@ -7,7 +7,8 @@ public struct LiveViewOptions: Sendable, Hashable {
     public var relayOnly = false
     /// Gather and accept only loopback candidates (tests, the embedded simulator).
     public var loopbackOnly = false
-    /// Seconds of video to watch after the first frame (0 stops at the first frame).
+    /// Seconds of video to watch after the first frame (0 stops at the first frame;
+    /// `.infinity` runs until the task is cancelled: a preview).
     public var watchSeconds: Double = 5
     /// Per-phase time-outs.
     public var timeouts = LiveViewTimeouts()
@@ -51,8 +52,8 @@ public struct LiveViewRequest: Sendable {
 public enum LiveViewUpdate: Sendable {
     /// A phase was reached, this many ms after the start.
     case phase(LiveViewPhase, ms: Double)
-    /// Fresh figures while video runs.
-    case health(MediaHealth)
+    /// Fresh figures while video runs (once per statistics interval), with the latest frame.
+    case health(MediaHealth, latestFrame: DecodedFrame?)
     /// The last word.
     case finished(LiveViewReport)
 }

@@ -89,7 +89,8 @@ public enum LiveViewer {
             feed.finish()
         }
         if view.verdict == nil {
-            view.fail(view.timeline.awaiting ?? .firstFrame, "cancelled")
+            // A preview ends by cancellation: once video flowed, that is a success.
+            if view.timeline.has(.firstFrame) { view.succeed() } else { view.fail(view.timeline.awaiting ?? .firstFrame, "cancelled") }
         }
         let report = view.finish(view.verdict!)
         updates(.finished(report))
@@ -303,9 +304,15 @@ private struct ViewState {
             peer?.requestStats()
         }
         if let first = firstFrameAt, now - first >= options.watchSeconds * 1000, selectedPair != nil || now - first > 3000 {
-            let ms = Int((timeline.reached[.firstFrame] ?? now).rounded())
-            verdict = .ok(path: selectedPair?.path(relayTransportFallback: relayFallback) ?? (request.options.relayOnly ? .relay(transport: relayFallback) : .p2p), firstFrameMs: ms)
+            succeed()
         }
+    }
+
+    mutating func succeed() {
+        let ms = Int((timeline.reached[.firstFrame] ?? nowMs).rounded())
+        let path = selectedPair?.path(relayTransportFallback: relayFallback)
+            ?? (request.options.relayOnly ? .relay(transport: relayFallback) : .p2p)
+        verdict = .ok(path: path, firstFrameMs: ms)
     }
 
     private mutating func readStats(_ report: WebRTCStatsReport) {
@@ -327,7 +334,7 @@ private struct ViewState {
             health.height = reading.sourceHeight
         }
         rates.update(&health, at: nowMs / 1000)
-        if timeline.has(.firstFrame) { updates?(.health(health)) }
+        if timeline.has(.firstFrame) { updates?(.health(health, latestFrame: peer?.frames.latest)) }
     }
 
     // MARK: Words

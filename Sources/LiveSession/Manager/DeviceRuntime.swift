@@ -14,6 +14,15 @@ struct DeviceRuntime {
     var cameraPresent: [Int: Bool] = [:]
     /// Live views seated on this device's sockets.
     var mediaTaps: [UUID: MediaTap] = [:]
+    /// Sockets replaced by a refresh but kept open for the live view seated on them.
+    var closeAfterMedia: Set<Int> = []
+    /// The live view's status, and the task running one (a check or a preview).
+    var media = MediaStatus()
+    var mediaTask: Task<Void, Never>?
+    /// Tells the current live view from an earlier one whose late reports must be dropped.
+    var mediaRun = 0
+    /// The live view's state before the current run, restored when that run is cancelled.
+    var mediaPriorState: MediaStatus.State = .never
     var ticketRequest = 0
     /// The token gate's generation when the ticket request in flight was sent.
     var ticketRequestGate = 0
@@ -62,6 +71,6 @@ struct DeviceRuntime {
             ping: ping, cameraPresent: machine.socket.flatMap { cameraPresent[$0] } ?? false,
             remoteCandidates: remoteCandidates, localCandidates: localCandidates, iceServers: iceServers,
             phases: phases, attempt: machine.attempt, lastError: lastError, lastEventAt: lastEventAt,
-            reconnects: reconnects, ticketRequests: ticketRequests, updatedAt: now)
+            reconnects: reconnects, ticketRequests: ticketRequests, updatedAt: now, media: media)
     }
 }

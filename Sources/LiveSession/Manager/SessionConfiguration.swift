@@ -20,6 +20,18 @@ public struct SessionConfiguration: Sendable {
     public var iceProbeTimeout: Duration = .seconds(4)
     /// Events kept per device for the log and the report.
     public var eventHistory = 200
+    /// What runs live views (``MediaEngine``); none: media checks say so.
+    public var mediaEngine: (any MediaEngine)?
+    /// Live views running at once; more wait their turn (a live view wakes a camera).
+    public var mediaConcurrency = 2
+    /// Seconds of video a check watches after the first frame.
+    public var mediaCheckSeconds = 2.0
+    /// When set, every camera's live view is checked at this pace, spread over the interval.
+    public var mediaCheckInterval: Duration?
+    /// Only TURN-relayed candidates in live views.
+    public var mediaRelayOnly = false
+    /// Only loopback candidates in live views (a simulator on this machine).
+    public var mediaLoopbackOnly = false
 
     /// The defaults.
     public init() {}

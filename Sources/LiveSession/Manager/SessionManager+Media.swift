@@ -44,8 +44,16 @@ extension SessionManager {
     }
 
     private func detachMedia(_ serial: String, _ id: UUID) {
-        devices[serial]?.mediaTaps[id]?.continuation.finish()
+        guard let tap = devices[serial]?.mediaTaps[id] else { return }
+        tap.continuation.finish()
         devices[serial]?.mediaTaps[id] = nil
+        let generation = tap.generation
+        guard devices[serial]?.closeAfterMedia.contains(generation) == true,
+              devices[serial]?.mediaTaps.values.contains(where: { $0.generation == generation }) == false
+        else { return }
+        devices[serial]?.closeAfterMedia.remove(generation)
+        if let connection = devices[serial]?.connections.removeValue(forKey: generation) { connection.close() }
+        devices[serial]?.cameraPresent[generation] = nil
     }
 
     /// Hands a live-view message of socket `generation` to the media engines seated there.
@@ -61,5 +69,6 @@ extension SessionManager {
             tap.continuation.finish()
             devices[serial]?.mediaTaps[id] = nil
         }
+        if let generation { devices[serial]?.closeAfterMedia.remove(generation) } else { devices[serial]?.closeAfterMedia = [] }
     }
 }

@@ -23,6 +23,8 @@ public actor SessionManager {
     let clock: any SessionClock
     private let scheduler: TimerScheduler
     private let limiter: ConcurrencyLimiter
+    let mediaLimiter: ConcurrencyLimiter
+    var mediaScheduleTask: Task<Void, Never>?
     private let store = SnapshotStore()
     private let hub = EventHub()
     let logger: Logger
@@ -44,6 +46,7 @@ public actor SessionManager {
         self.clock = clock
         self.scheduler = TimerScheduler(clock: clock)
         self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrentTicketRequests)
+        self.mediaLimiter = ConcurrencyLimiter(limit: configuration.mediaConcurrency)
         self.auth = AuthGate(policy: configuration.backoff)
         self.logger = logger
     }
@@ -95,7 +98,9 @@ public actor SessionManager {
     /// Closes every socket and stops the timers.
     public func shutdown() {
         isShutDown = true
+        mediaScheduleTask?.cancel()
         for serial in devices.keys {
+            stopMedia(serial)
             closeAll(serial)
             scheduler.cancelAll(serialNumber: serial)
         }
@@ -117,6 +122,7 @@ public actor SessionManager {
 
     /// Removes a camera, closing its session (no stoplive).
     public func remove(_ serial: String) {
+        stopMedia(serial)
         closeAll(serial)
         scheduler.cancelAll(serialNumber: serial)
         devices[serial] = nil
@@ -173,6 +179,10 @@ public actor SessionManager {
         let effects = runtime.machine.handle(input, now: now, random: Double.random(in: 0..<1, using: &random))
         devices[serial] = runtime
         for effect in effects { execute(effect, serial: serial, now: now) }
+        // A live view needs a live session: one that drops or stops ends its view. A refresh
+        // keeps it (the new socket opens before the old one closes, and a connected peer no
+        // longer needs the socket).
+        if devices[serial]?.mediaTask != nil, devices[serial]?.machine.state.isLive == false { stopMedia(serial) }
         publish(serial)
     }
 
@@ -183,6 +193,12 @@ public actor SessionManager {
         case .openSocket(let generation, let ticket):
             openSocket(serial, generation: generation, ticket: ticket)
         case .closeSocket(let generation):
+            // Make-before-break must not break a live view: the socket it rides stays open
+            // until the view ends (or the server closes it at the ticket's expiry).
+            if devices[serial]?.mediaTaps.values.contains(where: { $0.generation == generation }) == true {
+                devices[serial]?.closeAfterMedia.insert(generation)
+                return
+            }
             if let connection = devices[serial]?.connections.removeValue(forKey: generation) { connection.close() }
             devices[serial]?.cameraPresent[generation] = nil
         case .schedule(let timer, let date):
@@ -199,7 +215,7 @@ public actor SessionManager {
         }
     }
 
-    private func emit(_ serial: String, _ kind: SessionEvent.Kind, _ message: String, now: Date) {
+    func emit(_ serial: String, _ kind: SessionEvent.Kind, _ message: String, now: Date) {
         guard var runtime = devices[serial] else { return }
         let traceId = runtime.machine.ticket?.traceId ?? runtime.lastTraceId
         let event = SessionEvent(at: now, serialNumber: serial, traceId: traceId, kind: kind,
@@ -218,7 +234,7 @@ public actor SessionManager {
         hub.publish(event)
     }
 
-    private func publish(_ serial: String) {
+    func publish(_ serial: String) {
         guard let runtime = devices[serial] else { return }
         store.put(runtime.snapshot(at: clock.now))
     }

@@ -22,4 +22,27 @@ enum SessionMetrics {
     static func pingLost(serial: String) {
         Counter(label: "vicotop_pings_lost_total", dimensions: [("serial", serial)]).increment()
     }
+
+    // MARK: Live views. `result` is ok, failed or unavailable; `phase` one of the verdict's
+    // short phase names (answer, ICE, DTLS, data channel, startLive, video, session) or "".
+
+    static func mediaCheck(serial: String, result: String, phase: String) {
+        Counter(label: "vicotop_media_checks_total", dimensions: [("serial", serial), ("result", result), ("phase", phase)]).increment()
+    }
+
+    static func mediaFirstFrame(ms: Int) {
+        Metrics.Timer(label: "vicotop_media_first_frame_seconds").recordMilliseconds(ms)
+    }
+
+    static func mediaPath(serial: String, code: Int) {
+        Gauge(label: "vicotop_media_path", dimensions: [("serial", serial)]).record(code)
+    }
+
+    static func mediaFigures(serial: String, fps: Double, bitrateBps: Double, newlyLost: Int) {
+        Gauge(label: "vicotop_media_fps", dimensions: [("serial", serial)]).record(fps)
+        Gauge(label: "vicotop_media_bitrate_bps", dimensions: [("serial", serial)]).record(bitrateBps)
+        if newlyLost > 0 {
+            Counter(label: "vicotop_media_packets_lost_total", dimensions: [("serial", serial)]).increment(by: newlyLost)
+        }
+    }
 }

@@ -38,6 +38,8 @@ public struct DeviceSnapshot: Sendable, Hashable, Codable, Identifiable {
     public var ticketRequests: [String: Int]
     /// When this snapshot was taken.
     public var updatedAt: Date
+    /// The live view: never checked, being checked, or the last verdict with its figures.
+    public var media = MediaStatus()
 
     /// The serial number.
     public var id: String { serialNumber }

@@ -28,6 +28,10 @@ public struct SessionEvent: Sendable, Hashable, Codable {
         case command
         /// ICE servers were probed.
         case iceProbed
+        /// A live view reached a phase (the message names it and its ms).
+        case mediaPhase
+        /// A live view ended with a verdict.
+        case mediaVerdict
     }
 
     /// When it happened.

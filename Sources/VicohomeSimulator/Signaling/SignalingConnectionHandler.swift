@@ -132,23 +132,31 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
     /// A real camera: webrtcbin answers, trickles loopback candidates and sends H.264 after
     /// `startLive`; an offer a real camera would ignore gets silence.
     private func answerWithMedia(context: ChannelHandlerContext, _ offer: SignalingMessage) {
-        if camera == nil {
-            let channel = context.channel
-            let counters = state
-            do {
-                camera = try CameraPeer(
-                    serial: serial, name: state.device(serial)?.device.deviceName ?? serial, behavior: state.behavior(serial).media,
-                    send: { message in
-                        let buffer = channel.allocator.buffer(string: message.encodedText())
-                        channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: nil)
-                    },
-                    started: { counters.count { $0.cameraPeersStarted += 1 } })
-                state.count { $0.cameraPeersOpen += 1 }
-            } catch {
-                state.count { $0.offersIgnored += 1 }
-                return
-            }
+        guard let sdp = offer.sessionDescription?.sdp, CameraQuirks.reasonToIgnore(offer: sdp) == nil else {
+            state.count { $0.offersIgnored += 1 }
+            return
         }
+        // A new offer starts a new live view: the previous peer on this socket goes.
+        if let previous = camera {
+            previous.close()
+            camera = nil
+            state.count { $0.cameraPeersOpen -= 1 }
+        }
+        let channel = context.channel
+        let counters = state
+        do {
+            camera = try CameraPeer(
+                serial: serial, name: state.device(serial)?.device.deviceName ?? serial, behavior: state.behavior(serial).media,
+                send: { message in
+                    let buffer = channel.allocator.buffer(string: message.encodedText())
+                    channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: nil)
+                },
+                started: { counters.count { $0.cameraPeersStarted += 1 } })
+        } catch {
+            state.count { $0.offersIgnored += 1 }
+            return
+        }
+        state.count { $0.cameraPeersOpen += 1 }
         if camera?.receive(offer) == nil {
             state.count { $0.offersAnswered += 1 }
         } else {

@@ -138,19 +138,13 @@ struct CheckCommand: AsyncParsableCommand {
     private func viewOptions(account: Account) -> LiveViewOptions {
         var view = LiveViewOptions()
         view.relayOnly = relayOnly
-        view.loopbackOnly = loopbackOnly || account.isDemo || Self.isLoopback(account.client.configuration.baseURL)
+        view.loopbackOnly = loopbackOnly || account.isLocal
         view.watchSeconds = seconds
         view.timeouts.answer = .milliseconds(Int64(answerTimeout * 1000))
         view.timeouts.ice = .milliseconds(Int64(connectTimeout * 1000))
         view.timeouts.dtls = .milliseconds(Int64(connectTimeout * 1000))
         view.timeouts.video = .milliseconds(Int64(videoTimeout * 1000))
         return view
-    }
-
-    /// A cloud on this machine is a simulator: its cameras are on loopback too.
-    static func isLoopback(_ url: URL) -> Bool {
-        let host = url.host?.lowercased() ?? ""
-        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
     }
 
     private func thumbnailStyle() -> ThumbnailStyle? {

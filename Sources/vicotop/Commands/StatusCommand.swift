@@ -12,7 +12,12 @@ struct StatusCommand: AsyncParsableCommand {
             --settle seconds pass. Exits 0 when all are live, 1 when some are degraded, 2 when \
             some have failed.
 
+            With --media every live camera's live view is checked too (a few seconds of decoded \
+            video each, two at a time); a failed view exits 2 like a failed session, and 7 means \
+            GStreamer is missing here.
+
             Example: vicotop status --once --json | jq '.devices[] | {serialNumber, state}'
+                     vicotop status --once --media --json | jq '.devices[] | {serialNumber, media: .media.state}'
             """)
 
     @ParentCommand var root: Vicotop
@@ -25,6 +30,12 @@ struct StatusCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Seconds to wait for sessions to settle.", valueName: "seconds"))
     var settle: Double = 10
+
+    @Flag(help: "Also check every live camera's live view (two at a time) and exit by the worst verdict.")
+    var media = false
+
+    @Option(name: .customLong("media-timeout"), help: ArgumentHelp("Seconds to wait for the live-view checks.", valueName: "seconds"))
+    var mediaTimeout: Double = 120
 
     @Option(name: .customLong("device"), help: ArgumentHelp("Report only this serial (repeatable).", valueName: "serial"))
     var serials: [String] = []
@@ -47,14 +58,22 @@ struct StatusCommand: AsyncParsableCommand {
                     if fleet.manager.snapshots.allSatisfy({ Self.settled($0.state) }) { break }
                     try await Task.sleep(for: .milliseconds(50))
                 }
+                if media {
+                    await fleet.manager.checkAllMedia()
+                    _ = await fleet.manager.waitForMediaIdle(timeout: .milliseconds(Int64(mediaTimeout * 1000)))
+                }
                 let snapshots = fleet.manager.snapshots
                 await fleet.manager.shutdown()
                 if json {
                     try JSONOutput.print(FleetSummary(snapshots), revealSecrets: false)
                 } else {
-                    print(StatusTable().render(snapshots))
+                    print(StatusTable().render(snapshots, media: media))
                 }
-                if snapshots.contains(where: { $0.state.health == .failed }) {
+                let verdicts = snapshots.compactMap(\.media.verdict)
+                if verdicts.contains(where: { if case .unavailable = $0 { true } else { false } }) {
+                    health = .mediaUnavailable
+                } else if snapshots.contains(where: { $0.state.health == .failed })
+                    || verdicts.contains(where: { if case .failed = $0 { true } else { false } }) {
                     health = .failed
                 } else if snapshots.contains(where: { $0.state.health == .degraded }) {
                     health = .degraded

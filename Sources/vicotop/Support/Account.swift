@@ -14,6 +14,13 @@ struct Account: Sendable {
     /// Whether this is the demo account of the embedded simulator.
     var isDemo: Bool { simulator != nil }
 
+    /// Whether the cloud runs on this machine (the demo, or a simulator at a loopback
+    /// `--api-base`): its cameras are on loopback too, so live views use loopback only.
+    var isLocal: Bool {
+        let host = client.configuration.baseURL.host?.lowercased() ?? ""
+        return isDemo || host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+
     /// Resolves the account from options and environment, starting the simulator if needed.
     ///
     /// Token precedence: `--token`, then `VICOHOME_TOKEN`, then `--token-file`, then the

@@ -20,6 +20,8 @@ struct FleetSession {
         var configuration = SessionConfiguration()
         configuration.probeICE = probeICE
         configuration.eventHistory = config.eventHistory.value
+        configuration.mediaEngine = GStreamerMediaEngine()
+        configuration.mediaLoopbackOnly = account.isLocal
         if let margin = config.refreshMargin.value {
             configuration.planner.minimumMargin = margin
             configuration.planner.maximumMargin = max(configuration.planner.maximumMargin, margin)
