@@ -14,7 +14,7 @@ enum MediaCell {
             let seconds = String(format: "%.1f s", Double(ms) / 1000)
             return ("\(ok) \(seconds) \(path.hasPrefix("relay") ? "relay" : "p2p")", .ok)
         case .done(.failed(let phase, _)): return ("\(bad) \(phase)", .error)
-        case .done(.unavailable): return ("\(bad) no GStreamer", .warn)
+        case .done(.unavailable): return ("\(bad) GStreamer", .warn)
         case .done(.cancelled): return ("—", .muted)
         }
     }
