@@ -3,6 +3,7 @@ import LiveMedia
 import LiveSession
 import VicohomeAPI
 import VicohomeSimulator
+import TestSupport
 
 /// GStreamer present or not, said once and loudly: the media tests skip, they do not pass.
 enum MediaTestSupport {
@@ -64,5 +65,22 @@ struct LiveViewHarness {
     func stop() async {
         await manager.shutdown()
         await simulator.stop()
+    }
+
+    /// Starts a harness, runs `body` and stops the harness, alone through the GStreamer gate.
+    static func with<T: Sendable>(_ media: @escaping @Sendable (inout CameraMediaBehavior) -> Void = { _ in },
+                                  configure: @escaping @Sendable (inout SimulatorConfiguration) -> Void = { _ in },
+                                  _ body: @Sendable (LiveViewHarness) async throws -> T) async throws -> T {
+        try await SerialGate.gstreamer.run {
+            let harness = try await start(media, configure: configure)
+            do {
+                let result = try await body(harness)
+                await harness.stop()
+                return result
+            } catch {
+                await harness.stop()
+                throw error
+            }
+        }
     }
 }

@@ -11,9 +11,9 @@ import VicohomeSimulator
 struct LiveViewIntegrationTests {
     @Test("a healthy camera: every phase, p2p, decoded frames of its own picture, actpass read as passive")
     func healthy() async throws {
-        let harness = try await LiveViewHarness.start { $0.answersActpass = true }
-        let report = try await harness.view()
-        await harness.stop()
+        let (report, counters) = try await LiveViewHarness.with({ $0.answersActpass = true }) { harness in
+            (try await harness.view(), harness.simulator.counters)
+        }
         guard case .ok(let path, let ms) = report.verdict else {
             Issue.record("verdict: \(report.verdict.line)")
             return
@@ -33,14 +33,12 @@ struct LiveViewIntegrationTests {
         #expect(report.selectedPair?.local.address.hasPrefix("127.") == true)
         #expect(report.selectedPair?.remote.address.hasPrefix("127.") == true)
         #expect(report.localCandidates.allSatisfy { $0.contains(" 127.0.0.1 ") }, "loopback only")
-        #expect(harness.simulator.counters.offersAnswered == 1 && harness.simulator.counters.cameraPeersStarted == 1)
+        #expect(counters.offersAnswered == 1 && counters.cameraPeersStarted == 1)
     }
 
     @Test("a camera whose video never starts fails at video, after startLive")
     func videoNeverStarts() async throws {
-        let harness = try await LiveViewHarness.start { $0.videoStarts = false }
-        let report = try await harness.view { $0.timeouts.video = .seconds(2) }
-        await harness.stop()
+        let report = try await LiveViewHarness.with({ $0.videoStarts = false }) { try await $0.view { $0.timeouts.video = .seconds(2) } }
         #expect(report.verdict == .failed(phase: .firstRTP, reason: "no video 2 s after startLive"))
         #expect(report.timeline.has(.startLiveAcknowledged))
         #expect(!report.timeline.has(.firstRTP))
@@ -49,9 +47,7 @@ struct LiveViewIntegrationTests {
 
     @Test("a camera whose candidates are unreachable fails at ICE, with the pairs counted")
     func unreachable() async throws {
-        let harness = try await LiveViewHarness.start { $0.candidatesReachable = false }
-        let report = try await harness.view { $0.timeouts.ice = .seconds(3) }
-        await harness.stop()
+        let report = try await LiveViewHarness.with({ $0.candidatesReachable = false }) { try await $0.view { $0.timeouts.ice = .seconds(3) } }
         guard case .failed(let phase, let reason) = report.verdict else {
             Issue.record("verdict: \(report.verdict.line)")
             return
@@ -63,30 +59,26 @@ struct LiveViewIntegrationTests {
 
     @Test("a camera that loses 5 % of its packets still plays, and the loss is counted")
     func lossy() async throws {
-        let harness = try await LiveViewHarness.start { $0.packetLossPercent = 5 }
-        let report = try await harness.view { $0.watchSeconds = 4 }
-        await harness.stop()
+        let report = try await LiveViewHarness.with({ $0.packetLossPercent = 5 }) { try await $0.view { $0.watchSeconds = 4 } }
         #expect(report.verdict.isOK, "\(report.verdict.line)")
         #expect(report.health.packetsLost > 0, "lost \(report.health.packetsLost) of \(report.health.packetsReceived)")
     }
 
     @Test("a refused startLive is reported with its returnValue")
     func startLiveRefused() async throws {
-        let harness = try await LiveViewHarness.start { $0.startLiveReturnValue = 3 }
-        let report = try await harness.view()
-        await harness.stop()
+        let report = try await LiveViewHarness.with({ $0.startLiveReturnValue = 3 }) { try await $0.view() }
         #expect(report.verdict == .failed(phase: .startLiveAcknowledged, reason: "startLive refused: returnValue 3"))
     }
 
     @Test("camera peers are freed when their sockets close")
     func camerasFreed() async throws {
-        let harness = try await LiveViewHarness.start()
-        _ = try await harness.view { $0.watchSeconds = 0 }
-        #expect(harness.simulator.counters.cameraPeersOpen == 1)
-        await harness.manager.shutdown()
-        let freed = try await eventually(timeout: .seconds(10)) { harness.simulator.counters.cameraPeersOpen == 0 }
-        #expect(freed)
-        await harness.simulator.stop()
+        try await LiveViewHarness.with { harness in
+            _ = try await harness.view { $0.watchSeconds = 0 }
+            #expect(harness.simulator.counters.cameraPeersOpen == 1)
+            await harness.manager.shutdown()
+            let freed = try await eventually(timeout: .seconds(10)) { harness.simulator.counters.cameraPeersOpen == 0 }
+            #expect(freed)
+        }
     }
 }
 
@@ -97,12 +89,10 @@ struct RelayIntegrationTests {
     func relay(transport: String) async throws {
         let coturn = try await CoturnServer()
         defer { coturn.terminate() }
-        let harness = try await LiveViewHarness.start(configure: {
+        let report = try await LiveViewHarness.with(configure: {
             $0.extraICEServers = [ICEServer(url: "turn:127.0.0.1:\(coturn.port)?transport=\(transport)",
                                             username: Secret(CoturnServer.username), credential: Secret(CoturnServer.password))]
-        })
-        let report = try await harness.view { $0.relayOnly = true }
-        await harness.stop()
+        }) { try await $0.view { $0.relayOnly = true } }
         #expect(report.verdict.isOK, "\(report.verdict.line)")
         if case .ok(let path, _) = report.verdict { #expect(path == .relay(transport: transport)) }
         #expect(report.localCandidates.allSatisfy { $0.contains(" typ relay") })
@@ -112,11 +102,9 @@ struct RelayIntegrationTests {
     func refused() async throws {
         let coturn = try await CoturnServer()
         defer { coturn.terminate() }
-        let harness = try await LiveViewHarness.start(configure: {
+        let report = try await LiveViewHarness.with(configure: {
             $0.extraICEServers = [ICEServer(url: "turn:127.0.0.1:\(coturn.port)?transport=udp", username: "alice", credential: "wrong")]
-        })
-        let report = try await harness.view { $0.relayOnly = true; $0.timeouts.ice = .seconds(4) }
-        await harness.stop()
+        }) { try await $0.view { $0.relayOnly = true; $0.timeouts.ice = .seconds(4) } }
         #expect(report.verdict == .failed(phase: .iceConnected, reason: "ICE failed: no relay candidate — TURN refused the credentials or cannot be reached"))
     }
 }

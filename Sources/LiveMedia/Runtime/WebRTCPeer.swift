@@ -28,6 +28,10 @@ public final class WebRTCPeer: @unchecked Sendable {
     /// Decoded frames: counts, freezes and the latest frame.
     public let frames: FrameTap
 
+    /// Peers made and not yet closed, in this process: a leak shows here.
+    public static var openCount: Int { open.withLockedValue { $0 } }
+    private static let open = NIOLockedValueBox(0)
+
     private let sink: EventSink
     private let lock = NIOLock()
     private var handle: OpaquePointer? // guarded by lock
@@ -44,6 +48,7 @@ public final class WebRTCPeer: @unchecked Sendable {
             throw .pipeline(String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         self.handle = peer
+        Self.open.withLockedValue { $0 += 1 }
         self.sink = sink
         self.events = stream
         self.frames = tap
@@ -59,6 +64,7 @@ public final class WebRTCPeer: @unchecked Sendable {
         }
         guard let peer else { return }
         vgst_peer_free(peer)
+        Self.open.withLockedValue { $0 -= 1 }
         sink.continuation.finish()
         Unmanaged.passUnretained(sink).release()
     }

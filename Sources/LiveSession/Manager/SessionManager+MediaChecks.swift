@@ -27,7 +27,11 @@ extension SessionManager {
         task.cancel()
         devices[serial]?.mediaTask = nil
         devices[serial]?.media.previewing = false
-        if case .queued? = devices[serial]?.media.state { devices[serial]?.media.state = devices[serial]?.mediaPriorState ?? .never }
+        if case .queued? = devices[serial]?.media.state {
+            // Read first: an optional-chained assignment evaluates its right side inside the write.
+            let prior = devices[serial]?.mediaPriorState ?? .never
+            devices[serial]?.media.state = prior
+        }
         publish(serial)
     }
 
@@ -79,7 +83,8 @@ extension SessionManager {
         }
         devices[serial]?.mediaRun += 1
         let run = devices[serial]?.mediaRun ?? 0
-        devices[serial]?.mediaPriorState = devices[serial]?.media.state ?? .never
+        let prior = devices[serial]?.media.state ?? .never
+        devices[serial]?.mediaPriorState = prior
         devices[serial]?.media.state = .queued
         devices[serial]?.media.previewing = length == .untilCancelled
         devices[serial]?.media.startedAt = now
