@@ -9,6 +9,7 @@ import TOMLKit
 /// devices = ["VDCA1P2410000131"]   # or "all"
 /// refresh_margin = 60
 /// event_history = 200
+/// media_check_interval = 3600
 /// ```
 public struct ConfigFile: Sendable, Hashable {
     /// `api_base`.
@@ -27,16 +28,21 @@ public struct ConfigFile: Sendable, Hashable {
     public var logLevel: String?
     /// `event_history`: events kept per camera, in ``eventHistoryRange``.
     public var eventHistory: Int?
+    /// `media_check_interval`: seconds between live-view checks of each camera, in ``mediaCheckIntervalRange``.
+    public var mediaCheckInterval: Double?
 
     /// The longest `refresh_margin`, in seconds.
     public static let refreshMarginLimit: Double = 3600
 
     /// The events a camera may keep (for its log pane and its report).
     public static let eventHistoryRange = 10...10_000
+    /// The shortest and longest `media_check_interval`, in seconds: a live view wakes a
+    /// battery camera, so not more often than every ten seconds.
+    public static let mediaCheckIntervalRange: ClosedRange<Double> = 10...86_400
 
     /// The keys a config file may hold.
     public static let keys: Set<String> = [
-        "api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level", "event_history",
+        "api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level", "event_history", "media_check_interval",
     ]
 
     /// An empty file's settings.
@@ -83,6 +89,13 @@ public struct ConfigFile: Sendable, Hashable {
                                       expected: "a whole number of events between \(eventHistoryRange.lowerBound) and \(eventHistoryRange.upperBound)")
             }
             file.eventHistory = count
+        }
+        if let value = table["media_check_interval"] {
+            guard let seconds = value.double ?? value.int.map(Double.init), mediaCheckIntervalRange.contains(seconds) else {
+                throw ConfigFileError(path: path, key: "media_check_interval",
+                                      expected: "seconds between \(Int(mediaCheckIntervalRange.lowerBound)) and \(Int(mediaCheckIntervalRange.upperBound))")
+            }
+            file.mediaCheckInterval = seconds
         }
         return file
     }

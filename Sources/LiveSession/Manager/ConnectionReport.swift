@@ -31,6 +31,8 @@ public struct ConnectionReport: Sendable, Codable {
     public var errors: [SessionEvent]
     /// The latest events, oldest first.
     public var events: [SessionEvent]
+    /// The last live-view check, in the vendor's terms.
+    public var media: MediaReport?
 
     /// Ping statistics as plain figures.
     public struct PingSummary: Sendable, Codable {

@@ -59,9 +59,9 @@ extension SessionManager {
                 let serials = await self.devices.keys.sorted()
                 let step = interval / max(1, serials.count)
                 for serial in serials {
+                    await self.checkMedia(serial)
                     try? await Task.sleep(for: step)
                     if Task.isCancelled { return }
-                    await self.checkMedia(serial)
                 }
                 if serials.isEmpty { try? await Task.sleep(for: interval) }
             }

@@ -77,7 +77,8 @@ public actor SessionManager {
             traceId: snapshot.ticket?.traceId ?? runtime.lastTraceId, serialNumber: serial, name: runtime.name,
             generatedAt: clock.now, state: snapshot.state, ticket: snapshot.ticket, phases: snapshot.phases,
             ping: .init(snapshot.ping), iceServers: snapshot.iceServers, localCandidates: snapshot.localCandidates,
-            remoteCandidates: snapshot.remoteCandidates, vpn: vpn, errors: runtime.errors, events: runtime.events)
+            remoteCandidates: snapshot.remoteCandidates, vpn: vpn, errors: runtime.errors, events: runtime.events,
+            media: MediaReport(runtime.media))
     }
 
     // MARK: Lifecycle

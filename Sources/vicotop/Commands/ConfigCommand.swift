@@ -41,6 +41,8 @@ struct ConfigCommand: AsyncParsableCommand {
                 ("refresh_margin", config.refreshMargin.value.map { "\($0) s" } ?? "rule: max(20 % of lifetime, 30 s), ≤ 120 s", config.refreshMargin.source.description),
                 ("log_level", config.logLevel.value.rawValue, config.logLevel.source.description),
                 ("event_history", "\(config.eventHistory.value) events per camera", config.eventHistory.source.description),
+                ("media_check_interval", config.mediaCheckInterval.value.map { "every \(Int($0)) s, spread over the cameras" } ?? "off",
+                 config.mediaCheckInterval.source.description),
                 ("token", token.0, token.1),
             ]
             let width = rows.map(\.0.count).max() ?? 0

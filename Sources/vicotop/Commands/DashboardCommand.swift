@@ -52,7 +52,7 @@ struct DashboardCommand: ParsableCommand {
         let theme: Theme
         let catalog = ThemeCatalog.standard(themeDirectory: themeDirectory, environment: environment)
         do {
-            config = try EffectiveConfiguration.load(options, deviceFlags: selection.serials)
+            config = try EffectiveConfiguration.load(options, deviceFlags: selection.serials, mediaCheckInterval: selection.mediaCheckInterval)
             theme = try catalog.load(self.theme ?? config.theme.value)
         } catch let error as ThemeError {
             Terminal.error("vicotop: \(error.description)")

@@ -53,7 +53,7 @@ struct WatchCommand: AsyncParsableCommand {
             throw ExitStatus.usage.code
         }
         try await runReportingFailures {
-            let config = try EffectiveConfiguration.load(options, deviceFlags: selection.serials)
+            let config = try EffectiveConfiguration.load(options, deviceFlags: selection.serials, mediaCheckInterval: selection.mediaCheckInterval)
             LogSetup.bootstrap(level: config.logLevel.value)
             let fleet = try await FleetSession.connect(options, config: config, probeICE: !selection.noICE)
             let printer = WatchPrinter(jsonl: jsonl, demo: fleet.account.isDemo)

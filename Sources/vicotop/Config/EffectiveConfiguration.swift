@@ -40,6 +40,7 @@ struct Setting<Value: Sendable>: Sendable {
 /// | `refresh_margin` (seconds) | `VICOTOP_REFRESH_MARGIN` | — |
 /// | `log_level` | `VICOTOP_LOG_LEVEL` | `--log-level` |
 /// | `event_history` (events kept per camera) | `VICOTOP_EVENT_HISTORY` | — |
+/// | `media_check_interval` (seconds; off by default) | `VICOTOP_MEDIA_CHECK_INTERVAL` | `--media-check-interval` |
 struct EffectiveConfiguration: Sendable {
     var apiBase: Setting<String?> = .init(value: nil, source: .standard)
     var region: Setting<Region?> = .init(value: nil, source: .standard)
@@ -49,6 +50,7 @@ struct EffectiveConfiguration: Sendable {
     var refreshMargin: Setting<Double?> = .init(value: nil, source: .standard)
     var logLevel: Setting<Logger.Level> = .init(value: .info, source: .standard)
     var eventHistory: Setting<Int> = .init(value: SessionConfiguration().eventHistory, source: .standard)
+    var mediaCheckInterval: Setting<Double?> = .init(value: nil, source: .standard)
 
     /// The config file's path.
     static func fileURL(environment: [String: String]) -> URL {
@@ -58,13 +60,19 @@ struct EffectiveConfiguration: Sendable {
     }
 
     /// Reads file, environment and flags. A malformed file is an error naming the file and the key.
-    static func load(_ options: GlobalOptions, deviceFlags: [String] = [],
+    static func load(_ options: GlobalOptions, deviceFlags: [String] = [], mediaCheckInterval: Double? = nil,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> EffectiveConfiguration {
         var config = EffectiveConfiguration()
         let url = fileURL(environment: environment)
         if FileManager.default.fileExists(atPath: url.path) { try config.apply(file: url) }
         try config.apply(environment: environment)
         config.apply(options, deviceFlags: deviceFlags)
+        if let seconds = mediaCheckInterval {
+            guard ConfigFile.mediaCheckIntervalRange.contains(seconds) else {
+                throw CommandFailure(status: .usage, message: "--media-check-interval must be between 10 and 86400 seconds")
+            }
+            config.mediaCheckInterval = .init(value: seconds, source: .flag("--media-check-interval"))
+        }
         return config
     }
 
@@ -95,6 +103,7 @@ struct EffectiveConfiguration: Sendable {
         if let text = file.theme { theme = .init(value: text, source: source) }
         if let seconds = file.refreshMargin { refreshMargin = .init(value: seconds, source: source) }
         if let count = file.eventHistory { eventHistory = .init(value: count, source: source) }
+        if let seconds = file.mediaCheckInterval { mediaCheckInterval = .init(value: seconds, source: source) }
         if let text = file.logLevel {
             guard let level = Logger.Level(rawValue: text) else {
                 throw bad("log_level", "one of trace, debug, info, notice, warning, error, critical")
@@ -135,6 +144,13 @@ struct EffectiveConfiguration: Sendable {
                 throw bad("VICOTOP_EVENT_HISTORY", "a whole number between \(range.lowerBound) and \(range.upperBound)")
             }
             eventHistory = .init(value: count, source: .environment("VICOTOP_EVENT_HISTORY"))
+        }
+        if let text = value("VICOTOP_MEDIA_CHECK_INTERVAL") {
+            let range = ConfigFile.mediaCheckIntervalRange
+            guard let seconds = Double(text), range.contains(seconds) else {
+                throw bad("VICOTOP_MEDIA_CHECK_INTERVAL", "seconds between \(Int(range.lowerBound)) and \(Int(range.upperBound))")
+            }
+            mediaCheckInterval = .init(value: seconds, source: .environment("VICOTOP_MEDIA_CHECK_INTERVAL"))
         }
         if let text = value("VICOTOP_LOG_LEVEL") {
             guard let level = Logger.Level(rawValue: text) else { throw bad("VICOTOP_LOG_LEVEL", "a log level") }

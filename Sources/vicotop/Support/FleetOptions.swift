@@ -8,4 +8,8 @@ struct FleetOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-ice"), help: "Skip probing each ticket's ICE servers.")
     var noICE = false
+
+    @Option(name: .customLong("media-check-interval"),
+            help: ArgumentHelp("Check every camera's live view at this pace, spread over the interval (off by default).", valueName: "seconds"))
+    var mediaCheckInterval: Double?
 }

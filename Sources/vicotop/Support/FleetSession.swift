@@ -46,6 +46,9 @@ struct FleetSession {
             for serial in serials { await manager.add(serial) }
         }
         await manager.startAll()
+        if let seconds = config.mediaCheckInterval.value {
+            await manager.scheduleMediaChecks(every: .milliseconds(Int64(seconds * 1000)))
+        }
         return FleetSession(account: account, manager: manager, metrics: endpoint)
     }
 
