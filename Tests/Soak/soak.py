@@ -407,9 +407,9 @@ class Soak:
         ending = wait_for_pane_ending(self.tmux, "soak", self.dashboard.pid, pressed)
         self.figures["dashboard_exit"] = ending
         gone = "-" if ending["quit_s"] is None else f"{ending['quit_s']:.2f}"
-        self.log(f"dashboard after q: gone after {gone} s, {ending['kernel'] or 'exit ?'} as the kernel kept it "
-                 f"(tmux: status {ending['status']!r}, signal {ending['signal']!r}"
-                 f"{', after a SIGCHLD nudge' if ending['tmux_nudged'] else ''})")
+        kernel = f", {ending['kernel']} as the kernel kept it for tmux" if ending["kernel"] else ""
+        self.log(f"dashboard after q: gone after {gone} s{kernel} (tmux: status {ending['status']!r}, "
+                 f"signal {ending['signal']!r}{', after a SIGCHLD nudge' if ending['tmux_nudged'] else ''})")
         ok = ending["dead"] == "1" and ending["status"] == "0" and not ending["signal"]
         self.check(ok, f"the dashboard quits on q with status 0 (pane dead {ending['dead']!r}, status {ending['status']!r}, "
                        f"signal {ending['signal']!r}, kernel {ending['kernel'] or '?'}, gone after {gone} s)")
