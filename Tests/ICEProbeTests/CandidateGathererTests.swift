@@ -35,11 +35,10 @@ struct CandidateGathererTests {
     }
 
     @Test func deadlineEndsTheStream() async throws {
-        // A port with nothing behind it and retransmissions slower than the deadline.
-        let silent = STUNResponder()
-        let port = UInt16(try await silent.start())
-        await silent.stop()
-        let server = ICEProbeTarget(uri: ICEServerURI(scheme: .stun, host: "127.0.0.1", port: port))
+        // A socket held for the test that never answers, and retransmissions slower than
+        // the deadline.
+        let silent = try #require(SilentUDPSocket())
+        let server = ICEProbeTarget(uri: ICEServerURI(scheme: .stun, host: "127.0.0.1", port: silent.port))
         let configuration = ICEProbeConfiguration(retransmission: STUNRetransmissionPolicy(initialRTO: .seconds(1)), timeout: .seconds(30))
         let gatherer = CandidateGatherer(configuration: configuration, includeHostCandidates: false)
         let started = ContinuousClock.now
@@ -52,5 +51,6 @@ struct CandidateGathererTests {
         #expect(ContinuousClock.now - started < .seconds(10))
         #expect(results.count <= 1)
         #expect(results.allSatisfy { !$0.succeeded })
+        withExtendedLifetime(silent) {}
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import ICEProbe
+import TestSupport
 
 @Suite("STUN Binding probe against the built-in responder")
 struct STUNProbeTests {
@@ -23,19 +24,20 @@ struct STUNProbeTests {
     }
 
     @Test func noAnswerAfterAllTries() async throws {
-        // A bound socket that never answers: the probe must retransmit and give up.
-        let silent = STUNResponder()
-        let port = try await silent.start()
-        await silent.stop()
-        let blackHole = ICEServerURI(scheme: .stun, host: "127.0.0.1", port: UInt16(port))
+        // A port with nothing bound: the probe must retransmit and give up, or learn at once
+        // that nothing is there. Nothing bound means the port cannot be held for the test;
+        // should another test of the run take it and answer, another port is tried.
         let policy = STUNRetransmissionPolicy(initialRTO: .milliseconds(20), maxTransmissions: 3, finalWaitMultiplier: 2)
-        // A budget far beyond the policy's 100 ms, so that the policy ends the probe: running
-        // into the budget would show as a total near 30 s.
-        let result = await STUNBindingProbe.run(blackHole, configuration: ICEProbeConfiguration(retransmission: policy, timeout: .seconds(30)))
+        let result = try await FreePort.retryingOnClash(until: { (result: ICEProbeResult) in !result.succeeded }) { port in
+            let blackHole = ICEServerURI(scheme: .stun, host: "127.0.0.1", port: port)
+            // A budget far beyond the policy's 100 ms, so that the policy ends the probe:
+            // running into the budget would show as a total near 30 s.
+            return await STUNBindingProbe.run(blackHole, configuration: ICEProbeConfiguration(retransmission: policy, timeout: .seconds(30)))
+        }
         let failure = try #require(result.failure)
         // With nothing bound, loopback answers ICMP port unreachable, which a connected UDP
         // socket reports as ECONNREFUSED; a firewall dropping the ICMP, or another test of
-        // this parallel run binding the freed port meanwhile, gives no answer instead.
+        // this parallel run binding the port meanwhile, gives no answer instead.
         #expect(failure == .unreachable || failure == .noAnswer(tries: 3), "\(failure)")
         #expect(result.totalTime < .seconds(10), "the retransmission policy, not the 30 s budget, ended it")
     }

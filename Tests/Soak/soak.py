@@ -223,6 +223,14 @@ class Soak:
     def pane_dead(self):
         return self.tmux("display-message", "-p", "-t", "soak", "#{pane_dead} #{pane_dead_status}", check=False).split()
 
+    def dashboard_log_tail(self, lines=25):
+        path = os.path.join(self.work, "dashboard", "state", "vicotop", "vicotop.log")
+        try:
+            with open(path, errors="replace") as log:
+                return log.read().splitlines()[-lines:]
+        except OSError as error:
+            return [f"(no log: {error})"]
+
     def screen(self):
         return self.tmux("capture-pane", "-p", "-t", "soak", check=False)
 
@@ -394,13 +402,20 @@ class Soak:
         self.check_jsonl()
 
     def shutdown(self):
+        pressed = time.monotonic()
         self.tmux("send-keys", "-t", "soak", "q", check=False)
-        deadline = time.monotonic() + 10
-        # tmux marks the pane dead when its terminal closes, and learns the status a moment later.
-        while time.monotonic() < deadline and len(self.pane_dead()) < 2:
-            time.sleep(0.1)
-        dead = self.pane_dead()
-        self.check(dead == ["1", "0"], f"the dashboard quits on q with status 0 (pane dead/status: {' '.join(dead)})")
+        ending = wait_for_pane_ending(self.tmux, "soak", self.dashboard.pid, pressed)
+        self.figures["dashboard_exit"] = ending
+        gone = "-" if ending["quit_s"] is None else f"{ending['quit_s']:.2f}"
+        kernel = f", {ending['kernel']} as the kernel kept it for tmux" if ending["kernel"] else ""
+        self.log(f"dashboard after q: gone after {gone} s{kernel} (tmux: status {ending['status']!r}, "
+                 f"signal {ending['signal']!r}{', after a SIGCHLD nudge' if ending['tmux_nudged'] else ''})")
+        ok = ending["dead"] == "1" and ending["status"] == "0" and not ending["signal"]
+        self.check(ok, f"the dashboard quits on q with status 0 (pane dead {ending['dead']!r}, status {ending['status']!r}, "
+                       f"signal {ending['signal']!r}, kernel {ending['kernel'] or '?'}, gone after {gone} s)")
+        if not ok:
+            self.log("the dashboard's screen:\n" + self.screen())
+            self.log("the dashboard's last log lines:\n" + "\n".join(self.dashboard_log_tail()))
         for name, sig in (("headless", signal.SIGTERM), ("simulator", signal.SIGINT)):
             process = self.processes[name]
             process.send_signal(sig)
@@ -440,6 +455,92 @@ class Soak:
                 process.wait()
 
 
+def pane_ending(tmux, target):
+    """How a pane's process ended, as tmux tells it: (dead, status, signal), "" while unknown.
+    tmux fills pane_dead_status for an exit and pane_dead_signal for a death by signal."""
+    text = tmux("display-message", "-p", "-t", target, "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}", check=False)
+    return tuple((text.strip().split("|") + ["", "", ""])[:3])
+
+
+def wait_for_pane_ending(tmux, target, pid, since, timeout=30):
+    """Waits until tmux knows how the pane's process `pid` ended; returns what was seen: how long
+    after `since` the process was gone, its status as the kernel kept it for tmux, tmux's status
+    and signal, and whether tmux had to be told to look.
+
+    tmux is linked with libutempter, whose SIGCHLD handler is in place while tmux removes the
+    pane's utmp record, which it does when the pane's terminal closes: a child that exits just
+    then has its SIGCHLD taken, stays a zombie, and tmux never learns its status (tmux/tmux#311;
+    seen in about one exit in four here). A SIGCHLD of our own makes tmux reap it."""
+    gone, kernel, nudged = None, None, False
+    deadline = since + timeout
+    while time.monotonic() < deadline:
+        if gone is None and not alive(pid):
+            gone = time.monotonic() - since
+        kernel = kernel or zombie_status(pid)
+        dead, status, sig = pane_ending(tmux, target)
+        if dead == "1" and (status or sig):
+            break
+        if not nudged and gone is not None and time.monotonic() - since > gone + 1:
+            try:
+                os.kill(int(tmux("display-message", "-p", "#{pid}", check=False).strip()), signal.SIGCHLD)
+                nudged = True
+            except (ValueError, OSError):
+                pass
+        time.sleep(0.05)
+    dead, status, sig = pane_ending(tmux, target)
+    return {"quit_s": None if gone is None else round(gone, 2), "dead": dead, "status": status, "signal": sig,
+            "kernel": kernel, "tmux_nudged": nudged}
+
+
+def tmux_exit_check(runs):
+    """Checks that the way the soak reads a pane's end is right, whatever tmux loses: `runs` panes
+    exit with status 3 or die by SIGKILL, each must be reported as such. Returns the exit status."""
+    socket_name = f"vicotop-soak-check-{os.getpid()}"
+    conf = tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False)
+    conf.write("set -g remain-on-exit on\n")
+    conf.close()
+
+    def tmux(*arguments, check=True):
+        result = subprocess.run(["tmux", "-L", socket_name, *arguments], capture_output=True, text=True,
+                                stdin=subprocess.DEVNULL, timeout=10)
+        if check and result.returncode != 0:
+            raise RuntimeError(f"tmux {' '.join(arguments)}: {result.stderr.strip()}")
+        return result.stdout
+
+    wrong = 0
+    try:
+        for run in range(runs):
+            killed = run % 2 == 1
+            command = "sleep 0.3; kill -9 $$" if killed else "sleep 0.3; exit 3"
+            tmux("-f", conf.name, "new-session", "-d", "-s", "check", "-x", "80", "-y", "24", "sh", "-c", command)
+            pid = int(tmux("display-message", "-p", "-t", "check", "#{pane_pid}").strip())
+            ending = wait_for_pane_ending(tmux, "check", pid, time.monotonic(), timeout=10)
+            expected = ("", "9") if killed else ("3", "")
+            right = (ending["status"], ending["signal"]) == expected
+            wrong += 0 if right else 1
+            print(f"pane {run}: {'ok   ' if right else 'WRONG'} {ending}", flush=True)
+            tmux("kill-session", "-t", "check", check=False)
+    finally:
+        tmux("kill-server", check=False)
+        os.unlink(conf.name)
+    print(f"soak: tmux exit check {'PASSED' if wrong == 0 else f'FAILED: {wrong} of {runs} panes misreported'}")
+    return 0 if wrong == 0 else 1
+
+
+def zombie_status(pid):
+    """How a zombie ended, from /proc (exit_code, field 52): "exit N" or "signal N"; None while it
+    runs or once reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    if fields[0] != "Z" or len(fields) < 50:
+        return None
+    code = int(fields[-1])
+    return f"signal {code & 0x7F}" if code & 0x7F else f"exit {code >> 8}"
+
+
 class Crash(Exception):
     pass
 
@@ -475,7 +576,14 @@ def main():
     parser.add_argument("--interval", type=float, default=10, help="seconds between samples")
     parser.add_argument("--work-dir")
     parser.add_argument("--json", help="write the figures here as JSON")
+    parser.add_argument("--tmux-exit-check", type=int, metavar="N",
+                        help="only check, with N short-lived panes, that exit statuses are read right from tmux")
     args = parser.parse_args()
+    if args.tmux_exit_check:
+        if shutil.which("tmux") is None:
+            print("soak: tmux is not installed", file=sys.stderr)
+            return 2
+        return tmux_exit_check(args.tmux_exit_check)
     args.binary = os.path.abspath(args.binary)
     if shutil.which("tmux") is None:
         print("soak: tmux is not installed", file=sys.stderr)

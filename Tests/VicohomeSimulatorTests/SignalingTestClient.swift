@@ -29,7 +29,15 @@ final class SignalingTestClient: Sendable {
     /// `onUpgrade` runs, and before the first frame arrives.
     static func connect(_ url: URL) async throws -> SignalingTestClient {
         let record = NIOLockedValueBox(Record())
-        let box = NIOLockedValueBox<WebSocket?>(nil)
+        // The connect future may complete before onUpgrade has run: the socket is awaited
+        // on a promise of its own rather than read once the future completes.
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        let upgraded = loop.makePromise(of: WebSocket.self)
+        let completed = NIOLockedValueBox(false)
+        let complete: @Sendable (Result<WebSocket, any Error>) -> Void = { result in
+            guard completed.withLockedValue({ done in defer { done = true }; return !done }) else { return }
+            upgraded.completeWith(result)
+        }
         let onUpgrade: @Sendable (WebSocket) -> Void = { socket in
             socket.onText { (_: WebSocket, text: String) -> Void in
                 if let message = try? SignalingMessage.decode(text) {
@@ -39,12 +47,15 @@ final class SignalingTestClient: Sendable {
             socket.onPong { (_: WebSocket, payload: ByteBuffer) -> Void in
                 record.withLockedValue { $0.pongs.append((payload, ContinuousClock.now)) }
             }
-            box.withLockedValue { $0 = socket }
+            complete(.success(socket))
         }
-        let connected: EventLoopFuture<Void> = WebSocket.connect(
-            to: url.absoluteString, on: MultiThreadedEventLoopGroup.singleton, onUpgrade: onUpgrade)
+        let connected: EventLoopFuture<Void> = WebSocket.connect(to: url.absoluteString, on: loop, onUpgrade: onUpgrade)
+        connected.whenFailure { complete(.failure($0)) }
+        // A guard against a pipeline that never finishes its upgrade, not a measure.
+        let guardTask = loop.scheduleTask(in: .seconds(30)) { complete(.failure(ChannelError.connectTimeout(.seconds(30)))) }
+        upgraded.futureResult.whenComplete { _ in guardTask.cancel() }
         try await connected.get()
-        guard let socket = box.withLockedValue({ $0 }) else { throw CancellationError() }
+        let socket = try await upgraded.futureResult.get()
         return SignalingTestClient(socket: socket, record: record)
     }
 
