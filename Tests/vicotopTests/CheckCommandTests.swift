@@ -57,3 +57,53 @@ struct CheckCommandTests {
         #expect(seconds.status == 64)
     }
 }
+
+/// Live views in the headless modes: `status --once --media` exit codes and JSON, `watch`
+/// with a media schedule (JSON lines and plain verdicts), and the media metrics.
+@Suite("Live views in status, watch and metrics")
+struct HeadlessMediaTests {
+    static let gstreamer = GStreamerRuntime.camera.isAvailable
+
+    @Test("status --once --media: 0 when the view works, 2 when it fails, 7 without GStreamer", .enabled(if: gstreamer))
+    func statusExitCodes() async throws {
+        let ok = try await VicotopProcess.run(["status", "--once", "--media", "--json", "--device", "VDCA1P2410000131"], timeout: .seconds(90))
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])
+        let device = try #require((object["devices"] as? [[String: Any]])?.first)
+        let media = try #require(device["media"] as? [String: Any])
+        #expect(media["state"] as? String == "ok")
+        #expect(media["path"] as? String == "p2p")
+        #expect((media["waterfall"] as? [[String: Any]])?.last?["name"] as? String == "first decoded frame")
+
+        let failed = try await VicotopProcess.run(["status", "--once", "--media", "--device", "VDCB2G2405003071"], timeout: .seconds(90))
+        #expect(failed.status == 2, "\(failed.stdout)\(failed.stderr)")
+        #expect(failed.stdout.contains("MEDIA") && failed.stdout.contains("failed at ICE: ICE failed: 0 of"))
+
+        let missing = try await VicotopProcess.run(["status", "--once", "--media", "--device", "VDCA1P2410000131"],
+                                                   environment: ["VICOTOP_GSTREAMER": "off"], timeout: .seconds(90))
+        #expect(missing.status == 7)
+        #expect(missing.stdout.contains("unavailable"))
+    }
+
+    @Test("watch --media-check-interval: media events as JSON lines, verdicts as plain lines", .enabled(if: gstreamer))
+    func watchEvents() async throws {
+        let jsonl = try await VicotopProcess.run(
+            ["watch", "--jsonl", "--no-ice", "--duration", "6", "--interval", "2", "--media-check-interval", "60", "--device", "VDCA1P2410000131"],
+            timeout: .seconds(60))
+        #expect(jsonl.status == 0, "\(jsonl.stderr)")
+        let lines = jsonl.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let kinds = lines.compactMap { $0["kind"] as? String }
+        #expect(kinds.contains("mediaPhase") && kinds.contains("mediaVerdict"))
+        let verdict = lines.first { $0["kind"] as? String == "mediaVerdict" }?["message"] as? String
+        #expect(verdict?.hasPrefix("live view ok · p2p") == true, "\(String(describing: verdict))")
+        let media = lines.last { $0["type"] as? String == "snapshot" }.flatMap { ($0["devices"] as? [[String: Any]])?.first?["media"] as? [String: Any] }
+        #expect((media?["figures"] as? [String: Any])?["framesDecoded"] as? Int ?? 0 > 0)
+
+        let plain = try await VicotopProcess.run(
+            ["watch", "--plain", "--no-ice", "--duration", "5", "--media-check-interval", "60", "--device", "VDCA1P2410000131"],
+            timeout: .seconds(60))
+        #expect(plain.stdout.contains("mediaVerdict: live view ok · p2p"), "\(plain.stdout)")
+        let bad = try await VicotopProcess.run(["watch", "--plain", "--media-check-interval", "2"])
+        #expect(bad.status == 64)
+    }
+}

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LiveMedia
 import Testing
 import TestSupport
 import VicohomeSimulator
@@ -54,6 +55,34 @@ struct MetricsEndpointTests {
         #expect(samples["process_open_fds"] != nil)
         #expect(!text.contains(simulator.token.exposedValue))
         #expect(!text.contains("traceId"), "no unbounded labels")
+        process.terminate()
+    }
+
+    @Test("a media schedule fills the live-view metrics", .enabled(if: GStreamerRuntime.camera.isAvailable))
+    func mediaMetrics() async throws {
+        let (process, announced) = try await VicotopProcess.startWithMetrics(
+            ["watch", "--jsonl", "--no-ice", "--duration", "60", "--metrics-listen", "127.0.0.1:0", "--media-check-interval", "60",
+             "--device", "VDCA1P2410000131", "--device", "VDCB2G2405003071"])
+        defer { if process.isRunning { process.terminate() } }
+        let port = try #require(announced, "watch did not name its metrics address")
+        var text = ""
+        let deadline = ContinuousClock.now + .seconds(50)
+        while ContinuousClock.now < deadline {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics")
+            request.method = .GET
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)) {
+                text = String(buffer: try await response.body.collect(upTo: 1 << 22))
+                if text.contains(#"vicotop_media_checks_total{serial="VDCB2G2405003071",result="failed",phase="ICE"} 1"#) { break }
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        #expect(text.contains(#"vicotop_media_checks_total{serial="VDCA1P2410000131",result="ok",phase=""} 1"#), "\(text)")
+        #expect(text.contains(#"vicotop_media_checks_total{serial="VDCB2G2405003071",result="failed",phase="ICE"} 1"#))
+        #expect(text.contains(#"vicotop_media_path{serial="VDCA1P2410000131"} 1"#))
+        #expect(text.contains(#"vicotop_media_path{serial="VDCB2G2405003071"} 0"#))
+        #expect(text.contains("vicotop_media_first_frame_seconds_count 1"))
+        #expect(text.contains(#"vicotop_media_fps{serial="VDCA1P2410000131"}"#))
+        #expect(text.contains(#"vicotop_media_bitrate_bps{serial="VDCA1P2410000131"}"#))
         process.terminate()
     }
 }

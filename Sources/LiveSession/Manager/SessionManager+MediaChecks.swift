@@ -59,7 +59,8 @@ extension SessionManager {
                 let serials = await self.devices.keys.sorted()
                 let step = interval / max(1, serials.count)
                 for serial in serials {
-                    await self.checkMedia(serial)
+                    // A camera that is down gets no check: its session already says why.
+                    if await self.devices[serial]?.machine.state.isComingUpOrLive == true { await self.checkMedia(serial) }
                     try? await Task.sleep(for: step)
                     if Task.isCancelled { return }
                 }
@@ -171,5 +172,15 @@ extension SessionManager {
         SessionMetrics.mediaPath(serial: serial, code: media.pathCode)
         if !cancelledQuietly { emit(serial, .mediaVerdict, "live view \(outcome.verdict.line)", now: now) }
         publish(serial)
+    }
+}
+
+extension SessionState {
+    /// Live, or on its way there (not waiting out a back-off, failed, refused or stopped).
+    var isComingUpOrLive: Bool {
+        switch self {
+        case .idle, .requestingTicket, .connecting, .live, .refreshing: true
+        case .backingOff, .unauthorized, .failed, .stopped: false
+        }
     }
 }

@@ -180,10 +180,14 @@ public actor SessionManager {
         let effects = runtime.machine.handle(input, now: now, random: Double.random(in: 0..<1, using: &random))
         devices[serial] = runtime
         for effect in effects { execute(effect, serial: serial, now: now) }
-        // A live view needs a live session: one that drops or stops ends its view. A refresh
+        // A live view needs a live session: one that drops or stops ends its running view (a
+        // queued one waits for the session to come back, up to attachMedia's limit). A refresh
         // keeps it (the new socket opens before the old one closes, and a connected peer no
         // longer needs the socket).
-        if devices[serial]?.mediaTask != nil, devices[serial]?.machine.state.isLive == false { stopMedia(serial) }
+        if devices[serial]?.mediaTask != nil, devices[serial]?.machine.state.isLive == false,
+           case .checking? = devices[serial]?.media.state {
+            stopMedia(serial)
+        }
         publish(serial)
     }
 
