@@ -45,6 +45,11 @@ public final class TmuxSession: @unchecked Sendable {
         await run(["capture-pane", "-p", "-t", target]).output
     }
 
+    /// The screen with its colours and attributes as escape sequences.
+    public func captureWithEscapes() async -> String {
+        await run(["capture-pane", "-p", "-e", "-t", target]).output
+    }
+
     /// Types literal text.
     public func type(_ text: String) async {
         _ = await run(["send-keys", "-t", target, "-l", text])

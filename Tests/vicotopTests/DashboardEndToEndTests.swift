@@ -1,4 +1,5 @@
 import Foundation
+import LiveMedia
 import TestSupport
 import Testing
 
@@ -85,6 +86,31 @@ struct DashboardEndToEndTests {
             await run.tmux.type("T")
             let themed = await run.tmux.waitFor(.seconds(5)) { $0.contains("theme high-contrast") }
             #expect(themed.matched, "T did not switch to the next theme:\n\(themed.screen)")
+            await run.tmux.type("q")
+            #expect(await run.waitForExit() == "0")
+        }
+    }
+
+    @Test("v on a healthy camera: a verdict with its path and a thumbnail of coloured cells; v on the camera whose video never starts: the failing phase",
+          .enabled(if: LiveMedia.GStreamerRuntime.camera.isAvailable))
+    func liveViewChecks() async throws {
+        try await Run.with(width: 140, height: 60) { run in
+            let first = await run.tmux.waitFor(.seconds(30), Run.firstScreen)
+            #expect(first.matched, "first screen never appeared:\n\(first.screen)")
+            await run.tmux.type("v")
+            let verdict = await run.tmux.waitFor(.seconds(30)) { $0.contains("● ") && $0.contains(" s p2p") && $0.contains("ok · p2p") }
+            #expect(verdict.matched, "no verdict for the healthy camera:\n\(verdict.screen)")
+            #expect(verdict.screen.contains("first decoded frame") && verdict.screen.contains("data channel open"))
+            let picture = await run.tmux.waitFor(.seconds(10)) { $0.contains("picture    ▀▀▀▀") }
+            #expect(picture.matched, "no thumbnail:\n\(picture.screen)")
+            let colours = await run.tmux.captureWithEscapes()
+            let thumbnailRow = colours.split(separator: "\n").first { $0.contains("picture") } ?? ""
+            #expect(thumbnailRow.contains("48;5;") || thumbnailRow.contains("48;2;"), "the thumbnail has no background colours: \(thumbnailRow)")
+            await run.tmux.type("j")
+            _ = await run.tmux.waitFor(.seconds(5)) { $0.contains("Detail VDCB2G2408001742") }
+            await run.tmux.type("v")
+            let failed = await run.tmux.waitFor(.seconds(60)) { $0.contains("✖ video") && $0.contains("failed at video: no video 30 s after startLive") }
+            #expect(failed.matched, "no failing phase for the camera whose video never starts:\n\(failed.screen)")
             await run.tmux.type("q")
             #expect(await run.waitForExit() == "0")
         }
