@@ -29,6 +29,11 @@ final class MetricsEndpoint: Sendable {
         factory.defaultDurationHistogramBuckets = [1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000].map {
             Duration.microseconds(Int64($0 * 1000))
         }
+        // The first frame of a live view comes within a second on a LAN and in tens of seconds
+        // on a camera that wakes up.
+        factory.durationHistogramBuckets["vicotop_media_first_frame_seconds"] = [0.25, 0.5, 1, 1.5, 2, 3, 5, 10, 20, 30, 60].map {
+            Duration.milliseconds(Int64($0 * 1000))
+        }
         MetricsSystem.bootstrap(factory)
         return try await MetricsEndpoint(address: address, manager: manager, registry: registry)
     }
