@@ -3,7 +3,7 @@
 
 Usage (from the package root):
 
-    python3 Tests/Bench/dashboard-bench.py [--binary PATH] [--scenario demo|fleet200|both]
+    python3 Tests/Bench/dashboard-bench.py [--binary PATH] [--scenario demo|fleet200|both|media]
                                            [--warmup S] [--window S] [--keys N]
                                            [--sample-dir DIR]
 
@@ -22,6 +22,12 @@ Scenarios:
 The dashboard runs in a 120x40 pty with TERM=xterm-256color, LANG=C.UTF-8, fresh
 XDG_CONFIG_HOME/XDG_STATE_HOME and no VICOHOME_TOKEN, so no user configuration or
 account is used. Everything listens on and connects to 127.0.0.1 only.
+
+  media     `vicotop simulate --generated-fleet 8` (WebRTC cameras, GStreamer needed) and the
+            dashboard against it: bytes/s and CPU idle before any live view, idle again
+            after `v` checked the selected camera (must be the same: a checked camera
+            costs nothing at rest), and with a `w` preview running (a thumbnail once a
+            second). Separate from "both"; the figures are printed, nothing is asserted.
 
 Figures, per scenario:
 
@@ -577,6 +583,45 @@ def nearest_rank(values, fraction):
     return ordered[max(math.ceil(fraction * len(ordered)) - 1, 0)]
 
 
+def run_media_scenario(binary, args, temp_root):
+    """Idle, idle after a check, and a running preview: bytes/s and CPU of each window."""
+    env = child_environment(os.path.join(temp_root, "media"))
+    simulator = Simulator(binary, 8, env, os.path.join(temp_root, "media"))
+    dashboard = None
+    try:
+        simulator.wait_ready()
+        argv = [binary, "--api-base", simulator.base_url, "--token", simulator.token or DEMO_TOKEN, "dashboard", "--no-ice"]
+        dashboard = Dashboard(argv, env)
+        measure_first_frame(dashboard)
+        dashboard.pump(args.warmup)
+
+        def window(label):
+            wall_start, cpu_start, sim_start = time.perf_counter(), cpu_seconds(dashboard.pid), simulator.cpu_seconds()
+            written = dashboard.pump(args.window)
+            wall = time.perf_counter() - wall_start
+            figures = (written / wall, (cpu_seconds(dashboard.pid) - cpu_start) / wall * 100.0, rss_mib(dashboard.pid),
+                       (simulator.cpu_seconds() - sim_start) / wall * 100.0)
+            print(f"[media] {label:<28} {figures[0]:8.0f} bytes/s  CPU {figures[1]:5.2f} %  RSS {figures[2]:6.1f} MiB"
+                  f"  (simulator's cameras {figures[3]:5.2f} %)", flush=True)
+            return figures
+
+        idle = window("idle, nothing checked")
+        dashboard.write(b"v")
+        dashboard.pump(8.0)                     # the check runs ~2 s, its redraws settle
+        checked = window("idle, camera checked")
+        dashboard.write(b"w")
+        dashboard.pump(4.0)                     # the preview's first frame
+        preview = window("one w preview running")
+        dashboard.write(b"w")
+        status, _ = dashboard.quit()
+        print(f"[media] idle after a check / idle before: {checked[0] - idle[0]:+.0f} bytes/s, {checked[1] - idle[1]:+.2f} % CPU;"
+              f" a preview costs {preview[0] - idle[0]:+.0f} bytes/s, {preview[1] - idle[1]:+.2f} % CPU; quit status {status}")
+    finally:
+        if dashboard:
+            dashboard.close()
+        simulator.close()
+
+
 def run_scenario(name, binary, args, temp_root):
     env = child_environment(os.path.join(temp_root, name))
     simulator = dashboard = None
@@ -706,7 +751,7 @@ def has_dashboard(binary):
 def main():
     parser = argparse.ArgumentParser(description="Benchmark the vicotop dashboard in a pty (prints figures).")
     parser.add_argument("--binary", default=default_binary(), help="vicotop executable (default: %(default)s)")
-    parser.add_argument("--scenario", choices=["demo", "fleet200", "both"], default="both")
+    parser.add_argument("--scenario", choices=["demo", "fleet200", "both", "media"], default="both")
     parser.add_argument("--warmup", type=float, default=15.0, help="seconds before the window (default: 15)")
     parser.add_argument("--window", type=float, default=60.0, help="steady-state window in seconds (default: 60)")
     parser.add_argument("--keys", type=int, default=40, help="key presses for the latency test (default: 40)")
@@ -729,6 +774,12 @@ def main():
     print(f"terminal {COLUMNS}x{ROWS} xterm-256color; warm-up {args.warmup:g} s, window {args.window:g} s, {args.keys} keys")
     scenarios = ["demo", "fleet200"] if args.scenario == "both" else [args.scenario]
     temp_root = tempfile.mkdtemp(prefix="vicotop-bench-")
+    if scenarios == ["media"]:
+        try:
+            run_media_scenario(args.binary, args, temp_root)
+        finally:
+            shutil.rmtree(temp_root, ignore_errors=True)
+        return 0
     results = []
     try:
         for name in scenarios:

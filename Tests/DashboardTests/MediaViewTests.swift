@@ -138,6 +138,21 @@ struct MediaViewTests {
         #expect(model.previewing == nil)
     }
 
+    @Test("a preview the manager ended (the session dropped) ends in the model too, not before it started")
+    func previewEndsWithSession() {
+        var model = Fixtures.model()
+        let first = model.selected!
+        _ = model.handle(.character("w"))
+        var fleet = Fixtures.fleet
+        model.update(fleet)
+        #expect(model.previewing == first, "not started yet is not ended")
+        fleet[0].media.previewing = true
+        model.update(fleet)
+        fleet[0].media.previewing = false
+        model.update(fleet)
+        #expect(model.previewing == nil)
+    }
+
     @Test("the key bar says a preview runs")
     func keyBar() {
         var model = Fixtures.model()

@@ -37,7 +37,11 @@ public struct DashboardModel: Sendable {
     /// How far the detail can scroll, set when it is drawn.
     public var maximumDetailScroll = Int.max
     /// The camera whose live view runs as a preview (`w`), if any.
-    public var previewing: String?
+    public var previewing: String? {
+        didSet { if previewing != oldValue { previewSeen = false } }
+    }
+    /// Whether the manager has reported the preview running (so its end can be seen).
+    private var previewSeen = false
     /// How thumbnails can be drawn here (from the colour depth and `--ascii`).
     public var pictureMode: PictureMode = .colour
 
@@ -99,6 +103,15 @@ public struct DashboardModel: Sendable {
     public mutating func update(_ snapshots: [DeviceSnapshot]) {
         self.snapshots = snapshots
         keepSelectionValid()
+        // A preview the manager ended (its session dropped or stopped) is over here too.
+        if let serial = previewing, let media = snapshots.first(where: { $0.serialNumber == serial })?.media {
+            if media.previewing {
+                previewSeen = true
+            } else if previewSeen {
+                previewing = nil
+                previewSeen = false
+            }
+        }
     }
 
     /// Records an event in its device's log.
