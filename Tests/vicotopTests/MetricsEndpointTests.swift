@@ -21,18 +21,7 @@ struct MetricsEndpointTests {
         let port = try #require(announced, "watch did not name its metrics address")
 
         // Scrape until the healthy camera has answered a ping (the first is due after 5 s).
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(45)
-        while ContinuousClock.now < deadline {
-            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics")
-            request.method = .GET
-            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)) {
-                #expect(response.status.code == 200)
-                text = String(buffer: try await response.body.collect(upTo: 1 << 22))
-                if text.contains(#"vicotop_ping_rtt_seconds_count{serial="VDCA1P2410000131"}"#) { break }
-            }
-            try await Task.sleep(for: .milliseconds(250))
-        }
+        let text = try await Self.scrape(port: port, for: .seconds(45)) { $0.contains(#"vicotop_ping_rtt_seconds_count{serial="VDCA1P2410000131"}"#) }
         var samples: [String: Double] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {
@@ -65,16 +54,8 @@ struct MetricsEndpointTests {
              "--device", "VDCA1P2410000131", "--device", "VDCB2G2405003071"])
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(announced, "watch did not name its metrics address")
-        var text = ""
-        let deadline = ContinuousClock.now + .seconds(50)
-        while ContinuousClock.now < deadline {
-            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics")
-            request.method = .GET
-            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)) {
-                text = String(buffer: try await response.body.collect(upTo: 1 << 22))
-                if text.contains(#"vicotop_media_checks_total{serial="VDCB2G2405003071",result="failed",phase="ICE"} 1"#) { break }
-            }
-            try await Task.sleep(for: .milliseconds(250))
+        let text = try await Self.scrape(port: port, for: .seconds(50)) {
+            $0.contains(#"vicotop_media_checks_total{serial="VDCB2G2405003071",result="failed",phase="ICE"} 1"#)
         }
         #expect(text.contains(#"vicotop_media_checks_total{serial="VDCA1P2410000131",result="ok",phase=""} 1"#), "\(text)")
         #expect(text.contains(#"vicotop_media_checks_total{serial="VDCB2G2405003071",result="failed",phase="ICE"} 1"#))
@@ -84,5 +65,22 @@ struct MetricsEndpointTests {
         #expect(text.contains(#"vicotop_media_fps{serial="VDCA1P2410000131"}"#))
         #expect(text.contains(#"vicotop_media_bitrate_bps{serial="VDCA1P2410000131"}"#))
         process.terminate()
+    }
+
+    /// Scrapes `/metrics` until `done` likes the text or `limit` passes; the last text.
+    static func scrape(port: Int, for limit: Duration, until done: (String) -> Bool) async throws -> String {
+        var text = ""
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics")
+            request.method = .GET
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)) {
+                #expect(response.status.code == 200)
+                text = String(buffer: try await response.body.collect(upTo: 1 << 22))
+                if done(text) { break }
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return text
     }
 }
