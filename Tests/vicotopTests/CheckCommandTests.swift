@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import LiveMedia
 
 /// `vicotop check` as scripts call it, against the embedded demo simulator (loopback only).
@@ -40,6 +41,29 @@ struct CheckCommandTests {
         let verdict = try #require(object["verdict"] as? [String: Any])
         #expect(verdict["phase"] as? String == "ice-connected")
         #expect((verdict["reason"] as? String)?.hasPrefix("ICE failed: 0 of ") == true)
+    }
+
+    @Test("--relay-only through a real coturn: relay (tcp) with good credentials, \"TURN refused the credentials\" with bad ones",
+          .enabled(if: gstreamer && CoturnServer.isInstalled))
+    func relayOnly() async throws {
+        let coturn = try await CoturnServer()
+        defer { coturn.terminate() }
+        for (credential, expected) in [(CoturnServer.password, 0), ("wrong", 6)] {
+            let (simulator, banner) = try await SimulateCommandTests.simulate([
+                "--turn", "turn:127.0.0.1:\(coturn.port)?transport=tcp", "--turn-user", CoturnServer.username, "--turn-credential", credential])
+            defer { simulator.terminate() }
+            let base = try #require(banner.firstMatch(of: /API base URL\s+(\S+)/).map { String($0.1) })
+            let token = try #require(banner.firstMatch(of: /demo token\s+(\S+)/).map { String($0.1) })
+            let result = try await VicotopProcess.run(["--api-base", base, "--token", token, "check", "VDCA1P2410000131", "--relay-only",
+                                                       "--seconds", "1", "--connect-timeout", "4", "--thumbnail", "none"], timeout: .seconds(60))
+            #expect(result.status == Int32(expected), "\(result.stdout)\(result.stderr)")
+            if expected == 0 {
+                #expect(result.stdout.contains("verdict   ok · relay (tcp)") && result.stdout.contains("path      relay (tcp)"), "\(result.stdout)")
+            } else {
+                #expect(result.stdout.contains("verdict   failed at ICE: TURN refused the credentials"), "\(result.stdout)")
+            }
+            #expect(!result.stdout.contains(credential == "wrong" ? "wrong" : CoturnServer.password), "no TURN credential on screen")
+        }
     }
 
     @Test("without GStreamer: exit 7 and the apt line to install")

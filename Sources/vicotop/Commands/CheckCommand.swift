@@ -169,7 +169,10 @@ struct CheckCommand: AsyncParsableCommand {
         let turn = iceServers.filter { $0.url.lowercased().hasPrefix("turn") }
         if turn.isEmpty {
             refined.verdict = .failed(phase: phase, reason: "ICE failed: the ticket names no TURN server")
-        } else if let refused = turn.first(where: { !$0.ok && ($0.detail.contains("401") || $0.detail.lowercased().contains("unauthorized")) }) {
+        } else if let refused = turn.first(where: { status in
+            let detail = status.detail.lowercased()
+            return !status.ok && (detail.contains("401") || detail.contains("unauthorized") || detail.contains("authentication"))
+        }) {
             refined.verdict = .failed(phase: phase, reason: "TURN refused the credentials (\(refused.url): \(refused.detail))")
         } else if turn.allSatisfy({ !$0.ok }) {
             refined.verdict = .failed(phase: phase, reason: "ICE failed: no TURN server answered (\(turn.map(\.detail).joined(separator: "; ")))")

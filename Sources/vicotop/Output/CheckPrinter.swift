@@ -30,7 +30,9 @@ struct CheckPrinter: Sendable {
     func summary(_ report: LiveViewReport, thumbnail style: ThumbnailStyle?) {
         var lines: [String] = []
         if let pair = report.selectedPair {
-            lines.append("path      \(pair.path(relayTransportFallback: "udp").description) · \(pair.description) · RTT n/a in webrtcbin 1.22")
+            var path = pair.path(relayTransportFallback: "udp")
+            if case .ok(let verdictPath, _) = report.verdict { path = verdictPath }
+            lines.append("path      \(path.description) · \(pair.description) · RTT n/a in webrtcbin 1.22")
         }
         let health = report.health
         if report.timeline.has(.firstRTP) || health.framesDecoded > 0 {
