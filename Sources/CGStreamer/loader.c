@@ -81,6 +81,10 @@ static int resolve_all(void) {
 
     // GLib's warnings would land on the dashboard's screen: keep them off stderr unless asked.
     if (!getenv("VICOTOP_GST_WARNINGS")) G.g_log_set_default_handler(drop_log, NULL);
+    // Scan plugins in this process: a forked gst-plugin-scanner is reaped through a GLib
+    // child watch, whose SIGCHLD handler, once removed, leaves SIGCHLD at its default and
+    // so blinds whoever else waits for children here (Foundation's Process, the tests).
+    setenv("GST_REGISTRY_FORK", "no", 0);
     GError *error = NULL;
     if (!G.gst_init_check(NULL, NULL, &error)) {
         snprintf(load_failure, sizeof load_failure, "gst_init: %s", error ? error->message : "failed");

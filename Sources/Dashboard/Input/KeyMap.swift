@@ -31,7 +31,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("p")], label: "p", short: "probe", help: "probe the ticket's ICE servers again", action: .probeICE),
         KeyBinding(keys: [.character("v")], label: "v", short: "view", help: "check the selected camera's live view, to the first frame", action: .checkMedia),
         KeyBinding(keys: [.character("V")], label: "V", short: nil, help: "check every live camera's live view (asks first)", action: .checkAllMedia),
-        KeyBinding(keys: [.character("w")], label: "w", short: "watch", help: "keep a live preview running (w or Esc stops)", action: .togglePreview),
+        KeyBinding(keys: [.character("w")], label: "w", short: nil, help: "keep a live preview running (w or Esc stops)", action: .togglePreview),
         KeyBinding(keys: [.character("/")], label: "/", short: "filter", help: "filter devices by serial, name or state (Esc clears)", action: .filter),
         KeyBinding(keys: [.character("o")], label: "o", short: "sort", help: "cycle the sort order", action: .cycleSort),
         KeyBinding(keys: [.character("a")], label: "a", short: nil, help: "add a device by serial", action: .addDevice),

@@ -27,10 +27,14 @@ extension SessionManager {
         task.cancel()
         devices[serial]?.mediaTask = nil
         devices[serial]?.media.previewing = false
-        if case .queued? = devices[serial]?.media.state {
-            // Read first: an optional-chained assignment evaluates its right side inside the write.
+        switch devices[serial]?.media.state {
+        case .queued?, .checking?:
+            // A view stopped before its verdict leaves the last verdict standing, at once.
+            // (Read first: an optional-chained assignment evaluates its right side inside the write.)
             let prior = devices[serial]?.mediaPriorState ?? .never
             devices[serial]?.media.state = prior
+        default:
+            break
         }
         publish(serial)
     }
