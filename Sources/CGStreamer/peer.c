@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct vgst_peer {
     pthread_mutex_t lock; // held while an event is delivered and while closing
@@ -24,7 +25,7 @@ struct vgst_peer {
     int saw_rtp;
     long keyframes;
     atomic_int drop_percent;
-    unsigned random_state;
+    uint64_t random_state;
 };
 
 // MARK: Lifetime
@@ -129,6 +130,10 @@ static void on_channel_message(void *channel, const char *text, void *data) {
 
 static void attach_channel(vgst_peer *peer, void *channel) {
     pthread_mutex_lock(&peer->lock);
+    if (peer->closed) { // vgst_peer_free already let go of everything: keep nothing new
+        pthread_mutex_unlock(&peer->lock);
+        return;
+    }
     void *previous = peer->channel;
     peer->channel = G.g_object_ref(channel);
     pthread_mutex_unlock(&peer->lock);
@@ -137,9 +142,11 @@ static void attach_channel(vgst_peer *peer, void *channel) {
     connect(peer, channel, "on-close", (void (*)(void))on_channel_close);
     connect(peer, channel, "on-error", (void (*)(void))on_channel_error);
     connect(peer, channel, "on-message-string", (void (*)(void))on_channel_message);
+    // A channel that opened before its handlers were connected reports open now; one that
+    // opens later reports it through on-open (never both: the state is read after connecting).
     int state = 0;
     G.g_object_get(channel, "ready-state", &state, NULL);
-    if (state == 2) on_channel_open(channel, peer); // GST_WEBRTC_DATA_CHANNEL_STATE_OPEN
+    if (state == 2 && previous != channel) on_channel_open(channel, peer); // GST_WEBRTC_DATA_CHANNEL_STATE_OPEN
 }
 
 static void on_data_channel(void *webrtc, void *channel, void *data) {
@@ -251,8 +258,9 @@ static void on_pad_added(void *element, void *pad, void *data) {
         return;
     }
     pthread_mutex_lock(&peer->lock);
-    void *previous = peer->decoder_pad;
-    peer->decoder_pad = sink;
+    int closed = peer->closed;
+    void *previous = closed ? sink : peer->decoder_pad;
+    if (!closed) peer->decoder_pad = sink;
     pthread_mutex_unlock(&peer->lock);
     if (previous) G.gst_object_unref(previous);
 }
@@ -262,8 +270,11 @@ static int drop_packets(void *pad, void *info, void *data) {
     vgst_peer *peer = data;
     int percent = atomic_load(&peer->drop_percent);
     if (percent <= 0) return GST_PAD_PROBE_OK;
-    peer->random_state = peer->random_state * 1103515245u + 12345u; // one streaming thread
-    return (int)((peer->random_state >> 16) % 100) < percent ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
+    // xorshift64, touched by the payloader's one streaming thread only.
+    uint64_t x = peer->random_state;
+    x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+    peer->random_state = x;
+    return (int)(x % 100) < percent ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
 }
 
 // MARK: The bus
@@ -320,7 +331,9 @@ vgst_peer *vgst_peer_new(const char *pipeline, vgst_event_handler handler, void 
     peer->bin = bin;
     peer->webrtc = webrtc;
     peer->appsrc = G.gst_bin_get_by_name(element, "src");
-    peer->random_state = 20260101u;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    peer->random_state = ((uint64_t)now.tv_nsec << 20) ^ (uint64_t)now.tv_sec ^ (uint64_t)(uintptr_t)peer ^ 0x9E3779B97F4A7C15ull;
 
     connect(peer, webrtc, "on-ice-candidate", (void (*)(void))on_ice_candidate);
     connect(peer, webrtc, "notify::ice-connection-state", (void (*)(void))on_ice_state);
@@ -333,7 +346,10 @@ vgst_peer *vgst_peer_new(const char *pipeline, vgst_event_handler handler, void 
     if (pay) {
         void *source = G.gst_element_get_static_pad(pay, "src");
         if (source) {
-            G.gst_pad_add_probe(source, GST_PAD_PROBE_TYPE_BUFFER, drop_packets, peer_retain(peer), peer_release);
+            // A frame's fragments leave the payloader as one buffer list: a dropped list is a
+            // burst of lost packets, keyframes included.
+            G.gst_pad_add_probe(source, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST, drop_packets,
+                                peer_retain(peer), peer_release);
             G.gst_object_unref(source);
         }
         G.gst_object_unref(pay);
@@ -488,13 +504,15 @@ static void on_description_created(void *promise, void *data) {
         const char *why = reply_error(reply);
         emit(pending->peer, VGST_DESCRIPTION_FAILED, 1, why ? why : "webrtcbin created no description");
     }
-    G.gst_mini_object_unref(promise);
 }
 
 static void create_description(vgst_peer *peer, int type) {
     struct pending *pending = pending_new(peer, type);
     void *promise = G.gst_promise_new_with_change_func(on_description_created, pending, pending_free);
     G.g_signal_emit_by_name(peer->webrtc, type == 1 ? "create-offer" : "create-answer", NULL, promise);
+    // webrtcbin holds its own reference while the operation is queued; a promise whose
+    // operation is dropped at shutdown is then still freed (with its pending data).
+    G.gst_mini_object_unref(promise);
 }
 
 void vgst_peer_create_offer(vgst_peer *peer) { create_description(peer, 1); }
@@ -526,7 +544,6 @@ static void on_remote_set(void *promise, void *data) {
         watch_dtls(pending->peer);
         emit(pending->peer, VGST_REMOTE_DESCRIPTION_SET, 0, NULL);
     }
-    G.gst_mini_object_unref(promise);
 }
 
 void vgst_peer_set_description(vgst_peer *peer, int remote, int type, const char *sdp) {
@@ -538,6 +555,7 @@ void vgst_peer_set_description(vgst_peer *peer, int remote, int type, const char
     void *description = G.gst_webrtc_session_description_new(type, message); // takes the message
     void *promise = remote ? G.gst_promise_new_with_change_func(on_remote_set, pending_new(peer, 0), pending_free) : NULL;
     G.g_signal_emit_by_name(peer->webrtc, remote ? "set-remote-description" : "set-local-description", description, promise);
+    if (promise) G.gst_mini_object_unref(promise);
     G.gst_webrtc_session_description_free(description);
     if (!remote) watch_dtls(peer);
 }
@@ -608,12 +626,12 @@ static void on_stats(void *promise, void *data) {
     if (reply) G.gst_structure_foreach(reply, flatten_entry, &out);
     emit(pending->peer, VGST_STATS, 0, out.text);
     free(out.text);
-    G.gst_mini_object_unref(promise);
 }
 
 void vgst_peer_request_stats(vgst_peer *peer) {
     void *promise = G.gst_promise_new_with_change_func(on_stats, pending_new(peer, 0), pending_free);
     G.g_signal_emit_by_name(peer->webrtc, "get-stats", NULL, promise);
+    G.gst_mini_object_unref(promise);
 }
 
 int vgst_peer_push_frame(vgst_peer *peer, const uint8_t *data, size_t length) {

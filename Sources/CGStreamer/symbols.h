@@ -24,7 +24,7 @@ typedef struct { int type; void *sdp; } GstWebRTCSessionDescription;
 enum {
     GST_STATE_NULL = 1, GST_STATE_PLAYING = 4,
     GST_STATE_CHANGE_FAILURE = 0,
-    GST_PAD_PROBE_TYPE_BUFFER = 1 << 4,
+    GST_PAD_PROBE_TYPE_BUFFER = 1 << 4, GST_PAD_PROBE_TYPE_BUFFER_LIST = 1 << 5,
     GST_PAD_PROBE_DROP = 0, GST_PAD_PROBE_OK = 1,
     GST_MAP_READ = 1,
     GST_BUFFER_FLAG_DELTA_UNIT = 1 << 13,

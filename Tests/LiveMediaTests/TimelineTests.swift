@@ -8,7 +8,9 @@ struct TimelineTests {
     @Test("each phase that waits too long fails with its own reason")
     func overduePhases() {
         var timeline = LiveViewTimeline()
-        #expect(timeline.overdue(at: 1e9, timeouts: timeouts, iceDetail: "x") == nil, "nothing sent, nothing overdue")
+        #expect(timeline.overdue(at: 12_000, timeouts: timeouts, iceDetail: "x") == nil)
+        let noOffer = timeline.overdue(at: 12_001, timeouts: timeouts, iceDetail: "x")
+        #expect(noOffer?.phase == .offerSent && noOffer?.reason == "webrtcbin made no offer in 12 s")
         timeline.mark(.offerSent, at: 100)
         #expect(timeline.overdue(at: 12_000, timeouts: timeouts, iceDetail: "x") == nil)
         let answer = timeline.overdue(at: 12_101, timeouts: timeouts, iceDetail: "x")

@@ -125,14 +125,15 @@ struct ManagerMediaTests {
         await harness.stop()
     }
 
-    @Test("without a usable engine every check says why, at once")
+    @Test("without a usable engine every check says why")
     func unavailable() async throws {
         let engine = CountingEngine(unavailable: "install gstreamer1.0-nice")
         let harness = try await ManagerHarness.start(devices: Self.devices(1), session: { $0.mediaEngine = engine })
         let serial = harness.simulator.devices[0].serialNumber
         await harness.manager.checkMedia(serial)
-        #expect(harness.manager.snapshot(serial)?.media.verdict == .unavailable(reason: "install gstreamer1.0-nice"))
+        #expect(try await eventually { harness.manager.snapshot(serial)?.media.verdict == .unavailable(reason: "install gstreamer1.0-nice") })
         #expect(harness.manager.snapshot(serial)?.media.word == "unavailable")
+        #expect(engine.counts.withLockedValue { $0.started } == 0)
         let none = try await ManagerHarness.start(devices: Self.devices(1))
         await none.manager.checkMedia(serial)
         #expect(none.manager.snapshot(serial)?.media.verdict == .unavailable(reason: "no media engine in this program"))
@@ -149,6 +150,22 @@ struct ManagerMediaTests {
         await harness.manager.scheduleMediaChecks(every: .milliseconds(900))
         #expect(try await eventually(timeout: .seconds(30)) { harness.manager.snapshots.allSatisfy { $0.media.verdict != nil } })
         #expect(engine.counts.withLockedValue { $0.most } == 1, "spread over the interval, never together")
+        await harness.stop()
+    }
+
+    @Test("a view stopped while it waits for its session leaves no verdict of its own")
+    func cancelledWhileQueued() async throws {
+        let engine = CountingEngine()
+        let harness = try await ManagerHarness.start(devices: Self.devices(1), session: { $0.mediaEngine = engine })
+        let serial = harness.simulator.devices[0].serialNumber
+        await harness.manager.startPreview(serial)  // the session is not even started: it waits
+        #expect(try await eventually { harness.manager.snapshot(serial)?.media.state == .queued })
+        await harness.manager.stopMedia(serial)
+        try await Task.sleep(for: .milliseconds(200))
+        let media = try #require(harness.manager.snapshot(serial)?.media)
+        #expect(media.state == .never && media.checkedAt == nil, "\(media.state)")
+        #expect(engine.counts.withLockedValue { $0.started } == 0)
+        #expect(await harness.manager.mediaBusy == false)
         await harness.stop()
     }
 

@@ -321,6 +321,8 @@ public final class DashboardApp {
 
     // MARK: Effects
 
+    private var lastMediaCommand: Task<Void, Never>?
+
     private func run(_ effects: [Effect]) {
         for effect in effects {
             if case .quit = effect { finish(.quit(signal: nil)); return }
@@ -343,15 +345,25 @@ public final class DashboardApp {
             case .add(let serial): commandTasks.append(Task { await manager.add(serial); await manager.startWatching(serial) })
             case .remove(let serial): commandTasks.append(Task { await manager.remove(serial) })
             case .exportReport(let serial): export(serial, manager: manager)
-            case .checkMedia(let serial): commandTasks.append(Task { await manager.checkMedia(serial) })
-            case .checkAllMedia: commandTasks.append(Task { await manager.checkAllMedia() })
-            case .startPreview(let serial): commandTasks.append(Task { await manager.startPreview(serial) })
-            case .stopPreview(let serial): commandTasks.append(Task { await manager.stopMedia(serial) })
+            case .checkMedia(let serial): inOrder { await manager.checkMedia(serial) }
+            case .checkAllMedia: inOrder { await manager.checkAllMedia() }
+            case .startPreview(let serial): inOrder { await manager.startPreview(serial) }
+            case .stopPreview(let serial): inOrder { await manager.stopMedia(serial) }
             case .copy, .cycleTheme, .quit: break
             }
         }
         // Commands are fire-and-forget: the manager owns what they start.
         commandTasks.removeAll()
+    }
+
+    /// Runs live-view commands one after another, as the keys came: a `w` then `w` must
+    /// reach the manager as start then stop, never the other way round.
+    private func inOrder(_ command: @escaping @Sendable () async -> Void) {
+        let previous = lastMediaCommand
+        lastMediaCommand = Task {
+            await previous?.value
+            await command()
+        }
     }
 
     private func export(_ serial: String, manager: SessionManager) {

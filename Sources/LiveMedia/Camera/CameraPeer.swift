@@ -21,6 +21,7 @@ public final class CameraPeer: Sendable {
         var pending: [(Int, String)] = []
         var streaming = false
         var closed = false
+        var pusher: Task<Void, Never>?
         var answered = false
     }
 
@@ -32,7 +33,6 @@ public final class CameraPeer: Sendable {
     private let state = NIOLockedValueBox(State())
     private let picture: TestPicture
     private let handling = NIOLockedValueBox<Task<Void, Never>?>(nil)
-    private let pusher = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     /// Starts a camera named `name`; its messages go out through `send`.
     /// `started` is called once, when frames begin to flow.
@@ -89,8 +89,10 @@ public final class CameraPeer: Sendable {
 
     /// Ends the camera's side: stops the frames and frees the pipeline.
     public func close() {
-        state.withLockedValue { $0.closed = true }
-        pusher.withLockedValue { $0?.cancel() }
+        state.withLockedValue { state in
+            state.closed = true
+            state.pusher?.cancel()
+        }
         handling.withLockedValue { $0?.cancel() }
         peer.close()
     }
@@ -135,20 +137,19 @@ public final class CameraPeer: Sendable {
         encoder.outputFormatting = .sortedKeys
         peer.send(text: (try? String(decoding: encoder.encode(reply), as: UTF8.self)) ?? "{}")
         guard behavior.startLiveReturnValue == 0, behavior.videoStarts else { return }
-        let start = state.withLockedValue { state in
-            defer { state.streaming = true }
-            return !state.streaming && !state.closed
-        }
-        guard start else { return }
-        started()
-        let peer = self.peer, picture = self.picture
-        pusher.withLockedValue { task in
-            task = Task.detached {
+        let peer = self.peer, picture = self.picture, started = self.started
+        // Decided and started under the lock close() takes: a camera closed meanwhile gets no
+        // frame pusher that nobody would ever cancel.
+        state.withLockedValue { state in
+            guard !state.streaming, !state.closed else { return }
+            state.streaming = true
+            started()
+            state.pusher = Task.detached {
                 var index = 0
                 let clock = ContinuousClock()
                 var next = clock.now
                 while !Task.isCancelled {
-                    peer.push(frame: picture.frame(index))
+                    guard peer.push(frame: picture.frame(index)) else { return }
                     index += 1
                     next += .milliseconds(1000 / TestPicture.framesPerSecond)
                     try? await Task.sleep(until: next, clock: clock)

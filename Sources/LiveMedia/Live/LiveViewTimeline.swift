@@ -36,6 +36,8 @@ public struct LiveViewTimeline: Sendable, Hashable {
             return ms - since > limit.milliseconds
         }
         switch awaiting {
+        case .offerSent? where ms > timeouts.answer.milliseconds:
+            return (.offerSent, "webrtcbin made no offer in \(timeouts.answer.seconds)")
         case .answer? where waited(since: .offerSent, longerThan: timeouts.answer):
             return (.answer, "no answer in \(timeouts.answer.seconds) — the camera ignored the offer")
         case .iceConnected? where waited(since: .answer, longerThan: timeouts.ice):

@@ -82,10 +82,6 @@ extension SessionManager {
             finish(serial, run: nil, MediaOutcome(verdict: .unavailable(reason: "no media engine in this program")), now: now)
             return
         }
-        if let reason = engine.unavailableReason {
-            finish(serial, run: nil, MediaOutcome(verdict: .unavailable(reason: reason)), now: now)
-            return
-        }
         devices[serial]?.mediaRun += 1
         let run = devices[serial]?.mediaRun ?? 0
         let prior = devices[serial]?.media.state ?? .never
@@ -100,14 +96,22 @@ extension SessionManager {
                                        loopbackOnly: configuration.mediaLoopbackOnly)
         let limiter = mediaLimiter
         devices[serial]?.mediaTask = Task { [weak self] in
-            await limiter.acquire()
+            // Off the actor: the first call loads GStreamer, which can take a moment.
+            if let reason = engine.unavailableReason {
+                await self?.finish(serial, run: run, MediaOutcome(verdict: .unavailable(reason: reason)), now: nil)
+                return
+            }
+            guard await limiter.acquireUnlessCancelled() else { return }
             defer { Task { await limiter.release() } }
             guard let self, !Task.isCancelled else { return }
             let channel: MediaSignalingChannel
             do {
                 channel = try await self.attachMedia(serial, timeout: .seconds(30))
             } catch {
-                await self.finish(serial, run: run, MediaOutcome(verdict: .failed(phase: "session", reason: "\(error)")), now: nil)
+                // A view stopped while it waited for its session has no verdict of its own.
+                if !Task.isCancelled {
+                    await self.finish(serial, run: run, MediaOutcome(verdict: .failed(phase: "session", reason: "\(error)")), now: nil)
+                }
                 return
             }
             defer { channel.close() }
@@ -129,6 +133,7 @@ extension SessionManager {
         switch progress {
         case .phase(let name, let ms):
             devices[serial]?.media.state = .checking(phase: name)
+            if name == Self.firstFramePhase { releaseReplacedSocket(serial) }
             guard name != "waiting" else { break }
             devices[serial]?.media.waterfall.append(MediaPhaseTime(name: name, ms: ms))
             emit(serial, .mediaPhase, "live view: \(name) at \(Int(ms.rounded())) ms", now: clock.now)
@@ -142,6 +147,19 @@ extension SessionManager {
         publish(serial)
     }
 
+    /// The phase after which a connected peer no longer needs the signaling socket.
+    static var firstFramePhase: String { "first decoded frame" }
+
+    /// Once video flows, a socket that a refresh replaced is kept for nothing: close it.
+    private func releaseReplacedSocket(_ serial: String) {
+        guard let pending = devices[serial]?.closeAfterMedia, !pending.isEmpty else { return }
+        for generation in pending {
+            endMediaTaps(serial, generation: generation)
+            if let connection = devices[serial]?.connections.removeValue(forKey: generation) { connection.close() }
+            devices[serial]?.cameraPresent[generation] = nil
+        }
+    }
+
     /// Records a view's end; `run` nil for a verdict given without running one.
     private func finish(_ serial: String, run: Int?, _ outcome: MediaOutcome, now: Date?) {
         guard devices[serial] != nil else { return }
@@ -151,15 +169,18 @@ extension SessionManager {
         let cancelledQuietly = outcome.verdict == .cancelled
         // A view stopped before its verdict leaves the last verdict standing.
         media.state = cancelledQuietly ? (devices[serial]?.mediaPriorState ?? .never) : .done(outcome.verdict)
-        if !cancelledQuietly { media.checkedAt = now }
         media.previewing = false
-        if !outcome.waterfall.isEmpty { media.waterfall = outcome.waterfall }
-        media.selectedPair = outcome.selectedPair ?? media.selectedPair
-        media.candidatePairs = outcome.candidatePairs
-        media.dtlsState = outcome.dtlsState
-        media.dataChannelState = outcome.dataChannelState
-        if outcome.figures.framesDecoded > 0 || outcome.figures.packetsReceived > 0 { media.figures = outcome.figures }
-        if let thumbnail = outcome.thumbnail { media.thumbnail = thumbnail }
+        // A cancelled run's details stay with it: the verdict shown is the last finished one.
+        if !cancelledQuietly {
+            media.checkedAt = now
+            if !outcome.waterfall.isEmpty { media.waterfall = outcome.waterfall }
+            media.selectedPair = outcome.selectedPair ?? media.selectedPair
+            media.candidatePairs = outcome.candidatePairs
+            media.dtlsState = outcome.dtlsState
+            media.dataChannelState = outcome.dataChannelState
+            if outcome.figures.framesDecoded > 0 || outcome.figures.packetsReceived > 0 { media.figures = outcome.figures }
+            if let thumbnail = outcome.thumbnail { media.thumbnail = thumbnail }
+        }
         devices[serial]?.media = media
         if run != nil { devices[serial]?.mediaTask = nil }
         switch outcome.verdict {

@@ -1,5 +1,6 @@
 import Foundation
 import LiveMedia
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOWebSocket
 import VicohomeAPI
@@ -24,6 +25,8 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
     private var cameraPresent = false
     /// The camera's WebRTC side, made on the first offer when GStreamer can run it.
     private var camera: CameraPeer?
+    /// Set once the socket closes: the camera's late answers and candidates stay unsent.
+    private let gone = NIOLockedValueBox(false)
 
     init(state: SimulatorState, ticket: IssuedTicket) {
         self.state = state
@@ -55,10 +58,10 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        gone.withLockedValue { $0 = true }
         if let camera {
-            camera.close()
+            release(camera)
             self.camera = nil
-            state.count { $0.cameraPeersOpen -= 1 }
         }
         for timer in timers { timer.cancel() }
         timers.removeAll()
@@ -138,16 +141,17 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
         }
         // A new offer starts a new live view: the previous peer on this socket goes.
         if let previous = camera {
-            previous.close()
+            release(previous)
             camera = nil
-            state.count { $0.cameraPeersOpen -= 1 }
         }
         let channel = context.channel
         let counters = state
+        let gone = self.gone
         do {
             camera = try CameraPeer(
                 serial: serial, name: state.device(serial)?.device.deviceName ?? serial, behavior: state.behavior(serial).media,
                 send: { message in
+                    guard !gone.withLockedValue({ $0 }) else { return }
                     let buffer = channel.allocator.buffer(string: message.encodedText())
                     channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: nil)
                 },
@@ -161,6 +165,15 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
             state.count { $0.offersAnswered += 1 }
         } else {
             state.count { $0.offersIgnored += 1 }
+        }
+    }
+
+    /// Frees a camera peer off the event loop: stopping a pipeline waits for its threads.
+    private func release(_ camera: CameraPeer) {
+        let counters = state
+        Task.detached {
+            camera.close()
+            counters.count { $0.cameraPeersOpen -= 1 }
         }
     }
 
