@@ -64,6 +64,11 @@ struct ManagerMediaTests {
             #expect(snapshot.media.verdict == .ok(path: "p2p", firstFrameMs: 20))
             #expect(snapshot.media.checkedAt != nil && snapshot.media.waterfall.map(\.name) == ["first decoded frame"])
         }
+        // The exported report carries the check in the vendor's terms.
+        let report = try #require(await harness.manager.report(harness.simulator.devices[0].serialNumber))
+        let json = String(decoding: try report.json(), as: UTF8.self)
+        #expect(json.contains(#""wait_time" : 20"#) || json.contains(#""wait_time":20"#), "\(json)")
+        #expect(json.contains("p2p_connection_type") && json.contains(#""result""#))
         await harness.stop()
     }
 
