@@ -11,9 +11,13 @@ import VicohomeSimulator
 struct LiveViewIntegrationTests {
     @Test("a healthy camera: every phase, p2p, decoded frames of its own picture, actpass read as passive")
     func healthy() async throws {
-        let (report, counters) = try await LiveViewHarness.with({ $0.answersActpass = true }) { harness in
-            (try await harness.view(), harness.simulator.counters)
+        let (report, counters, stopped) = try await LiveViewHarness.with({ $0.answersActpass = true }) { harness in
+            let report = try await harness.view()
+            // The view ended with stopLive: the camera stops sending though its socket stays.
+            let stopped = try await eventually(timeout: .seconds(10)) { harness.simulator.counters.camerasStreaming == 0 }
+            return (report, harness.simulator.counters, stopped)
         }
+        #expect(stopped, "the camera still streams after the view")
         guard case .ok(let path, let ms) = report.verdict else {
             Issue.record("verdict: \(report.verdict.line)")
             return

@@ -26,6 +26,8 @@ struct StartLiveTests {
         #expect(value["connectionID"]?.stringValue == request.connectionID)
         #expect(value["timeStamp"]?.numberValue == 10)
         #expect(value["size"]?.stringValue == "640x480")
+        let stop = try JSONDecoder().decode(JSONValue.self, from: Data(request.stopJSON.utf8))
+        #expect(stop["action"]?.stringValue == "stopLive" && stop["requestID"]?.stringValue == "req-1" && stop["size"] == nil)
     }
 
     @Test("the camera's messages are read: replies, dataChannelConnected, other actions, garbage")

@@ -50,6 +50,8 @@ struct DetailView {
         if snapshot.attempt > 0 { state.append(Span("  attempt \(snapshot.attempt)", Style(.warn))) }
         row("state", state)
         if let error = snapshot.lastError { row("error", [Span(error, Style(.error))]) }
+        let media = MediaDetail(glyphs: glyphs, mode: pictures)
+        lines.append(contentsOf: media.summary(snapshot.media, now: now, zone: zone, width: width, label: label))
 
         if let ticket = snapshot.ticket {
             row("ticket", field("traceId", ticket.traceId, Style(.accent)) + field("groupId", ticket.groupId))
@@ -79,8 +81,8 @@ struct DetailView {
         lines.append(contentsOf: waterfall("phases", [
             ("ticket", phases.ticketMs), ("socket open", phases.socketOpenMs), ("camera in", phases.cameraInMs), ("1st pong", phases.firstPongMs),
         ], empty: "no session yet", width: width, label: label))
-        lines.append(contentsOf: MediaDetail(glyphs: glyphs, mode: pictures).lines(snapshot.media, now: now, zone: zone, width: width, label: label,
-                                                                    waterfall: { waterfall("", $0.map { ($0.name, $0.ms) }, empty: "", width: width, label: label) }))
+        lines.append(contentsOf: media.details(snapshot.media, waterfall: { waterfall("", $0.map { ($0.name, $0.ms) }, empty: "", width: width, label: label) },
+                                               label: label))
 
         if snapshot.iceServers.isEmpty {
             row("ICE", [Span(snapshot.ticket?.iceServerURLs.isEmpty == false ? "not probed yet" : "no ICE servers", .muted)])

@@ -8,8 +8,9 @@ import LiveSession
 struct MediaDetail {
     var glyphs: Glyphs
 
-    func lines(_ media: MediaStatus, now: Date, zone: TimeZone, width: Int, label: Int,
-               waterfall: ([MediaPhaseTime]) -> [Line]) -> [Line] {
+    /// The part a user looks at first, right under the session state: the verdict, the
+    /// picture (a running preview is visible without scrolling) and the video's figures.
+    func summary(_ media: MediaStatus, now: Date, zone: TimeZone, width: Int, label: Int) -> [Line] {
         var lines: [Line] = []
         func row(_ name: String, _ spans: [Span]) { lines.append(Line([Span(ScreenText.pad(name, to: label), .muted)] + spans)) }
         let (cell, role) = MediaCell.text(media, glyphs: glyphs)
@@ -26,9 +27,7 @@ struct MediaDetail {
         if media.previewing { verdict.append(Span("  preview running", Style(.ok, bold: true))) }
         row("live view", verdict)
         guard media.state != .never else { return lines }
-        lines.append(contentsOf: waterfall(media.waterfall))
-        if let pair = media.selectedPair { row("path", [Span(pair, .text)]) }
-        row("transport", [Span("DTLS ", .muted), Span(media.dtlsState, .text), Span("  data channel ", .muted), Span(media.dataChannelState, .text)])
+        if let thumbnail = media.thumbnail { lines.append(contentsOf: picture(thumbnail, label: label)) }
         let figures = media.figures
         if figures.framesDecoded > 0 || figures.packetsReceived > 0 {
             let codec = [figures.codec, figures.profile].filter { !$0.isEmpty }.joined(separator: " ")
@@ -48,13 +47,28 @@ struct MediaDetail {
                          Span(String(format: "  jitter %.1f ms  NACK %d  PLI %d  FIR %d  ", figures.jitterMs, figures.nackCount, figures.pliCount, figures.firCount), .text),
                          Span("freezes \(figures.freezes)", Style(figures.freezes > 0 ? .warn : .text))])
         }
+        return lines
+    }
+
+    /// The rest, after the session's own phases: the waterfall to the first frame, the
+    /// selected pair, DTLS and data-channel states, and the candidate pairs.
+    func details(_ media: MediaStatus, waterfall: ([MediaPhaseTime]) -> [Line], label: Int) -> [Line] {
+        guard media.state != .never else { return [] }
+        var lines: [Line] = []
+        func row(_ name: String, _ spans: [Span]) { lines.append(Line([Span(ScreenText.pad(name, to: label), .muted)] + spans)) }
+        let steps = waterfall(media.waterfall)
+        if let first = steps.first {
+            var titled = first
+            titled.spans[0] = Span(ScreenText.pad("to frame", to: label), .muted)
+            lines.append(titled)
+            lines.append(contentsOf: steps.dropFirst())
+        }
+        if let pair = media.selectedPair { row("path", [Span(pair, .text)]) }
+        row("transport", [Span("DTLS ", .muted), Span(media.dtlsState, .text), Span("  data channel ", .muted), Span(media.dataChannelState, .text)])
         for (index, pair) in media.candidatePairs.prefix(8).enumerated() {
             row(index == 0 ? "pairs" : "", [Span(pair, Style(pair.hasSuffix("selected") && !pair.hasSuffix("not selected") ? .ok : .muted))])
         }
         if media.candidatePairs.count > 8 { row("", [Span("… \(media.candidatePairs.count - 8) more", .muted)]) }
-        if let thumbnail = media.thumbnail {
-            lines.append(contentsOf: picture(thumbnail, label: label))
-        }
         return lines
     }
 

@@ -30,15 +30,17 @@ public final class CameraPeer: Sendable {
     private let behavior: CameraMediaBehavior
     private let send: @Sendable (SignalingMessage) -> Void
     private let started: @Sendable () -> Void
+    private let stopped: @Sendable () -> Void
     private let state = NIOLockedValueBox(State())
     private let picture: TestPicture
     private let handling = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     /// Starts a camera named `name`; its messages go out through `send`.
-    /// `started` is called once, when frames begin to flow.
+    /// `started` is called when frames begin to flow, `stopped` when they stop (stopLive, the
+    /// viewer gone, or close).
     public init(serial: String, name: String, behavior: CameraMediaBehavior,
                 send: @escaping @Sendable (SignalingMessage) -> Void,
-                started: @escaping @Sendable () -> Void = {}) throws(MediaError) {
+                started: @escaping @Sendable () -> Void = {}, stopped: @escaping @Sendable () -> Void = {}) throws(MediaError) {
         let picture = TestPicture(name: name, seed: serial)
         let peer = try WebRTCPeer(pipeline: Self.pipeline(picture: picture))
         peer.restrictAddresses(["127.0.0.1"])
@@ -50,6 +52,7 @@ public final class CameraPeer: Sendable {
         self.behavior = behavior
         self.send = send
         self.started = started
+        self.stopped = stopped
         self.picture = picture
         handling.withLockedValue { $0 = Task { [weak self] in
             for await event in peer.events {
@@ -89,10 +92,8 @@ public final class CameraPeer: Sendable {
 
     /// Ends the camera's side: stops the frames and frees the pipeline.
     public func close() {
-        state.withLockedValue { state in
-            state.closed = true
-            state.pusher?.cancel()
-        }
+        stopStreaming()
+        state.withLockedValue { $0.closed = true }
         handling.withLockedValue { $0?.cancel() }
         peer.close()
     }
@@ -119,15 +120,33 @@ public final class CameraPeer: Sendable {
             ])))
         case .channelMessage(let text):
             answer(text)
+        case .connectionState(.failed), .connectionState(.closed), .connectionState(.disconnected), .channelClosed:
+            stopStreaming()
         default:
             break
         }
     }
 
+    /// Stops sending frames: the viewer said stopLive, or it is gone.
+    private func stopStreaming() {
+        let wasStreaming = state.withLockedValue { state in
+            defer {
+                state.pusher?.cancel()
+                state.pusher = nil
+                state.streaming = false
+            }
+            return state.streaming
+        }
+        if wasStreaming { stopped() }
+    }
+
     private func answer(_ text: String) {
-        guard let request = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
-              request["action"]?.stringValue == "startLive"
-        else { return }
+        guard let request = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return }
+        if request["action"]?.stringValue == "stopLive" {
+            stopStreaming()
+            return
+        }
+        guard request["action"]?.stringValue == "startLive" else { return }
         let reply: JSONValue = .object([
             "requestID": request["requestID"] ?? .null, "connectionID": request["connectionID"] ?? .null,
             "timeStamp": .number(Double(Int(Date().timeIntervalSince1970))),

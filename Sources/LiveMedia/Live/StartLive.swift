@@ -30,11 +30,19 @@ public struct StartLiveRequest: Sendable, Hashable {
     }
 
     /// The JSON text sent over the data channel.
-    public var json: String {
-        let object: JSONValue = .object([
+    public var json: String { json(action: "startLive") }
+
+    /// The `stopLive` that ends what this request started (a camera on battery goes back to
+    /// sleep instead of streaming to nobody).
+    public var stopJSON: String { json(action: "stopLive") }
+
+    private func json(action: String) -> String {
+        var fields: [String: JSONValue] = [
             "requestID": .string(requestID), "connectionID": .string(connectionID),
-            "timeStamp": .number(Double(timeStamp)), "action": .string("startLive"), "size": .string(size),
-        ])
+            "timeStamp": .number(Double(timeStamp)), "action": .string(action),
+        ]
+        if action == "startLive" { fields["size"] = .string(size) }
+        let object: JSONValue = .object(fields)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(object), as: UTF8.self)) ?? "{}"

@@ -92,6 +92,10 @@ public enum LiveViewer {
             // A preview ends by cancellation: once video flowed, that is a success.
             if view.timeline.has(.firstFrame) { view.succeed() } else { view.fail(view.timeline.awaiting ?? .firstFrame, "cancelled") }
         }
+        if view.stopLive() {
+            // Let the message leave before the pipeline (and its SCTP association) goes.
+            try? await Task.sleep(for: .milliseconds(100))
+        }
         let report = view.finish(view.verdict!)
         updates(.finished(report))
         return report
@@ -271,6 +275,12 @@ private struct ViewState {
         send?(SignalingMessage(kind: .iceCandidate, senderClientId: request.ticket.id, recipientClientId: request.serialNumber,
                                sessionId: request.ticket.traceId,
                                payload: .object(["candidate": .string(line), "sdpMid": .string(mid), "sdpMLineIndex": .number(0)])))
+    }
+
+    /// Tells the camera to stop sending, when it was asked to start; true when sent.
+    func stopLive() -> Bool {
+        guard let startLive, channelState == "open" else { return false }
+        return peer?.send(text: startLive.stopJSON) ?? false
     }
 
     private mutating func sendStartLive() {

@@ -36,6 +36,8 @@ public struct SimulatorCounters: Sendable, Hashable, Codable {
     public var cameraPeersStarted = 0
     /// Camera WebRTC peers open right now.
     public var cameraPeersOpen = 0
+    /// Cameras sending video right now (between startLive and stopLive or the viewer's end).
+    public var camerasStreaming = 0
     /// Faults injected by chaos mode, by kind (``ChaosFault`` raw values).
     public var chaosFaults: [String: Int] = [:]
 

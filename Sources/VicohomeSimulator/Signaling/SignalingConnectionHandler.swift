@@ -155,7 +155,8 @@ final class SignalingConnectionHandler: ChannelInboundHandler {
                     let buffer = channel.allocator.buffer(string: message.encodedText())
                     channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: nil)
                 },
-                started: { counters.count { $0.cameraPeersStarted += 1 } })
+                started: { counters.count { $0.cameraPeersStarted += 1; $0.camerasStreaming += 1 } },
+                stopped: { counters.count { $0.camerasStreaming -= 1 } })
         } catch {
             state.count { $0.offersIgnored += 1 }
             return
