@@ -48,7 +48,7 @@ static int resolve_all(void) {
 
     RESOLVE(glib, g_free); RESOLVE(glib, g_main_context_new); RESOLVE(glib, g_main_loop_new);
     RESOLVE(glib, g_main_loop_run); RESOLVE(glib, g_main_context_push_thread_default);
-    RESOLVE(glib, g_main_context_invoke_full); RESOLVE(glib, g_quark_to_string);
+RESOLVE(glib, g_quark_to_string);
     RESOLVE(glib, g_error_free); RESOLVE(glib, g_log_set_default_handler); RESOLVE(glib, g_source_set_callback); RESOLVE(glib, g_source_attach);
     RESOLVE(glib, g_source_destroy); RESOLVE(glib, g_source_unref);
     RESOLVE(gobject, g_object_set); RESOLVE(gobject, g_object_get); RESOLVE(gobject, g_object_ref);
@@ -151,22 +151,4 @@ static void start_loop(void) {
 void *vgst_loop_context(void) {
     pthread_once(&loop_once, start_loop);
     return loop_context;
-}
-
-struct invocation { void (*function)(void *); void *context; };
-
-static gboolean run_invocation(void *data) {
-    struct invocation *invocation = data;
-    invocation->function(invocation->context);
-    return 0; // G_SOURCE_REMOVE
-}
-
-static void free_invocation(void *data) { free(data); }
-
-void vgst_invoke(void (*function)(void *), void *context) {
-    if (load_state <= 0) { function(context); return; }
-    struct invocation *invocation = malloc(sizeof *invocation);
-    invocation->function = function;
-    invocation->context = context;
-    G.g_main_context_invoke_full(vgst_loop_context(), 0, run_invocation, invocation, free_invocation);
 }

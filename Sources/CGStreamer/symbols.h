@@ -44,7 +44,6 @@ struct vgst_symbols {
     void *(*g_main_loop_new)(void *, gboolean);
     void (*g_main_loop_run)(void *);
     void (*g_main_context_push_thread_default)(void *);
-    void (*g_main_context_invoke_full)(void *, int, gboolean (*)(void *), void *, void (*)(void *));
     const char *(*g_quark_to_string)(GQuark);
     void (*g_error_free)(GError *);
     void *(*g_log_set_default_handler)(void (*)(const char *, int, const char *, void *), void *);

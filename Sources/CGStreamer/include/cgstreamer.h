@@ -22,9 +22,6 @@ int vgst_has_element(const char *factory);
 /// GStreamer's version string, or "" before a successful load.
 const char *vgst_version(void);
 
-/// Runs `function(context)` on the GLib main loop's own thread (started on first use).
-void vgst_invoke(void (*function)(void *), void *context);
-
 /// What a peer reports. Text fields are valid only during the callback.
 typedef enum {
     VGST_LOCAL_CANDIDATE = 1,     ///< text: candidate line ("" ends gathering); number: m-line

@@ -2,16 +2,14 @@ import CGStreamer
 import Foundation
 import NIOConcurrencyHelpers
 
-/// Why a peer could not be made or started.
+/// Why a peer could not be made or started (GStreamer missing shows as a pipeline that
+/// cannot be built; ``GStreamerRuntime`` says so before anyone tries).
 public enum MediaError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// GStreamer or a plugin is missing.
-    case unavailable(String)
     /// The pipeline could not be built or started.
     case pipeline(String)
 
     public var description: String {
         switch self {
-        case .unavailable(let why): return "unavailable: \(why)"
         case .pipeline(let why): return "GStreamer pipeline: \(why)"
         }
     }

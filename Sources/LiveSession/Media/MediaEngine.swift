@@ -135,10 +135,6 @@ public struct MediaFigures: Sendable, Hashable, Codable {
 public struct MediaThumbnail: Sendable, Hashable {
     /// Size in cells.
     public var columns: Int, rows: Int
-    /// Upper and lower pixel of each cell, row by row.
-    public var cells: [(top: UInt32, bottom: UInt32)] {
-        (0..<(columns * rows)).map { (tops[$0], bottoms[$0]) }
-    }
     /// Upper pixels, row by row.
     public var tops: [UInt32]
     /// Lower pixels, row by row.
