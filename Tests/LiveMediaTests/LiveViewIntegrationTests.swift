@@ -14,7 +14,7 @@ struct LiveViewIntegrationTests {
         let (report, counters, stopped) = try await LiveViewHarness.with({ $0.answersActpass = true }) { harness in
             let report = try await harness.view()
             // The view ended with stopLive: the camera stops sending though its socket stays.
-            let stopped = try await eventually(timeout: .seconds(10)) { harness.simulator.counters.camerasStreaming == 0 }
+            let stopped = try await eventually(timeout: .seconds(30)) { harness.simulator.counters.camerasStreaming == 0 }
             return (report, harness.simulator.counters, stopped)
         }
         #expect(stopped, "the camera still streams after the view")
@@ -82,7 +82,7 @@ struct LiveViewIntegrationTests {
             _ = try await harness.view { $0.watchSeconds = 0 }
             #expect(harness.simulator.counters.cameraPeersOpen == 1)
             await harness.manager.shutdown()
-            let freed = try await eventually(timeout: .seconds(10)) { harness.simulator.counters.cameraPeersOpen == 0 }
+            let freed = try await eventually(timeout: .seconds(30)) { harness.simulator.counters.cameraPeersOpen == 0 }
             #expect(freed)
         }
     }

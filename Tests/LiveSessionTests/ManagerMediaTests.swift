@@ -84,7 +84,7 @@ struct ManagerMediaTests {
         await harness.manager.startPreview(serial)
         #expect(try await harness.wait(serial) { $0.media.previewing && $0.media.state == .checking(phase: "offer sent") } != nil)
         await harness.manager.stopMedia(serial)
-        #expect(try await eventually(timeout: .seconds(10)) { engine.counts.withLockedValue { $0.cancelled == 1 && $0.running == 0 } })
+        #expect(try await eventually(timeout: .seconds(30)) { engine.counts.withLockedValue { $0.cancelled == 1 && $0.running == 0 } })
         let after = try #require(harness.manager.snapshot(serial))
         #expect(!after.media.previewing)
         #expect(after.media.verdict == .ok(path: "p2p", firstFrameMs: 20), "the check's verdict stands")
@@ -101,11 +101,11 @@ struct ManagerMediaTests {
         await harness.manager.startPreview(first)
         _ = try await harness.wait(first) { $0.media.previewing && $0.media.state == .checking(phase: "offer sent") }
         harness.simulator.inject(.dropSockets(serial: first))
-        #expect(try await eventually(timeout: .seconds(10)) { engine.counts.withLockedValue { $0.cancelled } == 1 })
+        #expect(try await eventually(timeout: .seconds(30)) { engine.counts.withLockedValue { $0.cancelled } == 1 })
         await harness.manager.startPreview(second)
         _ = try await harness.wait(second) { $0.media.state == .checking(phase: "offer sent") }
         await harness.manager.stop(second)
-        #expect(try await eventually(timeout: .seconds(10)) { engine.counts.withLockedValue { $0.cancelled } == 2 })
+        #expect(try await eventually(timeout: .seconds(30)) { engine.counts.withLockedValue { $0.cancelled } == 2 })
         #expect(engine.counts.withLockedValue { $0.running } == 0)
         await harness.stop()
     }
@@ -125,7 +125,7 @@ struct ManagerMediaTests {
         #expect(engine.counts.withLockedValue { $0.cancelled } == 0, "the view survived the refresh")
         #expect(harness.simulator.openSockets(serial: serial) == 2, "the view's socket stays open beside the new one")
         await harness.manager.stopMedia(serial)
-        #expect(try await eventually(timeout: .seconds(10)) { harness.simulator.openSockets(serial: serial) == 1 })
+        #expect(try await eventually(timeout: .seconds(30)) { harness.simulator.openSockets(serial: serial) == 1 })
         #expect(engine.counts.withLockedValue { $0.channels } == [live.ticket!.traceId])
         await harness.stop()
     }

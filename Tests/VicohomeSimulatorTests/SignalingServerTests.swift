@@ -21,8 +21,9 @@ struct SignalingServerTests {
             let offer = SignalingMessage(kind: .sdpOffer, senderClientId: ticket.id, recipientClientId: Serial.healthy,
                                          sessionId: "s1", payload: .object(["type": .string("offer"), "sdp": .string(ViewerOffer.munge(webrtcbinOfferSample))]))
             try await socket.socket.send(offer.encodedText())
-            #expect(try await socket.waitFor(.sdpAnswer))
-            #expect(try await socket.waitFor(.iceCandidate, count: 2))
+            // The first offer may load GStreamer and build the camera's pipeline: a guard, not a bound.
+            #expect(try await socket.waitFor(.sdpAnswer, timeout: .seconds(60)))
+            #expect(try await socket.waitFor(.iceCandidate, count: 2, timeout: .seconds(60)))
             let candidate = socket.messages.first { $0.kind == .iceCandidate }?.candidate
             #expect(candidate?.candidate.hasPrefix("candidate:") == true)
             #expect(simulator.openSockets(serial: Serial.healthy) == 1)
@@ -40,7 +41,7 @@ struct SignalingServerTests {
             let offer = SignalingMessage(kind: .sdpOffer, senderClientId: ticket.id, recipientClientId: Serial.healthy,
                                          sessionId: "s1", payload: .object(["type": .string("offer"), "sdp": .string(webrtcbinOfferSample)]))
             try await socket.socket.send(offer.encodedText())
-            #expect(try await eventually { simulator.counters.offersIgnored == 1 })
+            #expect(try await eventually(timeout: .seconds(60)) { simulator.counters.offersIgnored == 1 })
             #expect(simulator.counters.offersAnswered == 0)
             #expect(!socket.messages.contains { $0.kind == .sdpAnswer })
             try await socket.socket.close()

@@ -77,10 +77,10 @@ struct MediaEngineTests {
             func settled(_ what: String) async throws -> MediaStatus {
                 #expect(try await eventually(timeout: .seconds(30)) { WebRTCPeer.openCount == 0 }, "\(what): a pipeline is left")
                 let media = try #require(manager.snapshot(serial)?.media)
-                let threadsBack = try await eventually(timeout: .seconds(10)) { Self.gstreamerThreads() <= baseline }
+                let threadsBack = try await eventually(timeout: .seconds(30)) { Self.gstreamerThreads() <= baseline }
                 #expect(threadsBack, "\(what): GStreamer threads grew to \(Self.gstreamerThreadNames()) from \(baselineNames)")
                 let ports = Self.localPorts(media)
-                let free = try await eventually(timeout: .seconds(10)) { Self.portsFree(ports) }
+                let free = try await eventually(timeout: .seconds(30)) { Self.portsFree(ports) }
                 #expect(free, "\(what): a socket is still bound: \(ports)")
                 return media
             }
@@ -95,7 +95,7 @@ struct MediaEngineTests {
             await manager.stopMedia(serial)
             #expect(try await eventually(timeout: .seconds(30)) { WebRTCPeer.openCount == 0 })
             // A freed peer's own threads (webrtc:pc, webrtc:ice) take a moment to end.
-            #expect(try await eventually(timeout: .seconds(10)) { !Self.gstreamerThreadNames().contains { $0.hasPrefix("webrtc:") } })
+            #expect(try await eventually(timeout: .seconds(30)) { !Self.gstreamerThreadNames().contains { $0.hasPrefix("webrtc:") } })
             let baseline = Self.gstreamerThreads()
             let baselineNames = Self.gstreamerThreadNames()
 
