@@ -24,6 +24,10 @@ struct vgst_peer {
     char *decoder_h264, *decoder_h265;
     int saw_rtp;
     long keyframes;
+    // Sequence numbers of the RTP that leaves the jitter buffer (guarded by lock): what never
+    // arrives is lost for good, counted at once rather than at the next RTCP report.
+    uint32_t rtp_base, rtp_max, rtp_cycles;
+    uint64_t rtp_received;
     atomic_int drop_percent;
     uint64_t random_state;
 };
@@ -157,13 +161,40 @@ static void on_data_channel(void *webrtc, void *channel, void *data) {
 // MARK: Incoming media
 
 static int count_rtp(void *pad, void *info, void *data) {
-    (void)pad; (void)info;
+    (void)pad;
     vgst_peer *peer = data;
+    void *buffer = G.gst_pad_probe_info_get_buffer(info);
+    GstMapInfo map;
+    if (buffer && G.gst_buffer_map(buffer, &map, GST_MAP_READ)) {
+        if (map.size >= 4) {
+            uint32_t seq = ((uint32_t)map.data[2] << 8) | map.data[3];
+            pthread_mutex_lock(&peer->lock);
+            if (peer->rtp_received == 0) {
+                peer->rtp_base = peer->rtp_max = seq;
+            } else {
+                uint16_t delta = (uint16_t)(seq - peer->rtp_max);
+                if (delta != 0 && delta < 0x8000) { // forward: in order, or past a gap
+                    if (seq < peer->rtp_max) peer->rtp_cycles += 65536;
+                    peer->rtp_max = seq;
+                }
+            }
+            peer->rtp_received += 1;
+            pthread_mutex_unlock(&peer->lock);
+        }
+        G.gst_buffer_unmap(buffer, &map);
+    }
     if (!peer->saw_rtp) {
         peer->saw_rtp = 1;
         emit(peer, VGST_FIRST_RTP, 0, NULL);
     }
     return GST_PAD_PROBE_OK;
+}
+
+void vgst_peer_rtp_counts(vgst_peer *peer, uint64_t *received, uint64_t *expected) {
+    pthread_mutex_lock(&peer->lock);
+    *received = peer->rtp_received;
+    *expected = peer->rtp_received ? (uint64_t)peer->rtp_cycles + peer->rtp_max - peer->rtp_base + 1 : 0;
+    pthread_mutex_unlock(&peer->lock);
 }
 
 static int count_keyframes(void *pad, void *info, void *data) {

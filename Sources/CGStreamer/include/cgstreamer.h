@@ -113,6 +113,10 @@ void vgst_peer_request_stats(vgst_peer *peer);
 /// Pushes one raw frame into `appsrc name=src`. Returns 0, or -1.
 int vgst_peer_push_frame(vgst_peer *peer, const uint8_t *data, size_t length);
 
+/// RTP packets received from the jitter buffer so far, and how many their sequence
+/// numbers say were sent (the difference is lost for good).
+void vgst_peer_rtp_counts(vgst_peer *peer, uint64_t *received, uint64_t *expected);
+
 /// Drops that share (0-100) of the packets leaving the element named `pay`.
 void vgst_peer_set_drop_percent(vgst_peer *peer, int percent);
 

@@ -143,6 +143,16 @@ public final class WebRTCPeer: @unchecked Sendable {
         with(false) { peer in frame.withUnsafeBufferPointer { vgst_peer_push_frame(peer, $0.baseAddress, $0.count) == 0 } }
     }
 
+    /// RTP packets that came out of the jitter buffer, and how many their sequence numbers
+    /// say were sent: the difference is lost for good (known at once, unlike RTCP's count).
+    public func rtpCounts() -> (received: Int, expected: Int) {
+        with((0, 0)) { peer in
+            var received: UInt64 = 0, expected: UInt64 = 0
+            vgst_peer_rtp_counts(peer, &received, &expected)
+            return (Int(received), Int(expected))
+        }
+    }
+
     /// Drops that share (0…100) of the packets leaving the element named `pay`.
     public func setDropPercent(_ percent: Int) { with(()) { vgst_peer_set_drop_percent($0, Int32(percent)) } }
 }

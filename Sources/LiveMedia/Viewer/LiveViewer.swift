@@ -330,7 +330,9 @@ private struct ViewState {
         if let inbound = report.inbound {
             health.packetsReceived = inbound.packetsReceived
             health.bytesReceived = inbound.bytesReceived
-            health.packetsLost = inbound.packetsLost
+            // RTCP counts loss only at its next report; the sequence numbers know it at once.
+            let counts = peer?.rtpCounts() ?? (received: 0, expected: 0)
+            health.packetsLost = max(inbound.packetsLost, counts.expected - counts.received)
             health.jitterMs = inbound.jitterSeconds * 1000
             health.nackCount = inbound.nackCount
             health.pliCount = inbound.pliCount
