@@ -22,7 +22,6 @@ public final class CameraPeer: Sendable {
         var streaming = false
         var closed = false
         var pusher: Task<Void, Never>?
-        var answered = false
     }
 
     private let peer: WebRTCPeer
@@ -68,11 +67,6 @@ public final class CameraPeer: Sendable {
         case .sdpOffer:
             guard let sdp = message.sessionDescription?.sdp else { return "an offer without SDP" }
             if let reason = CameraQuirks.reasonToIgnore(offer: sdp) { return reason }
-            let fresh = state.withLockedValue { state in
-                defer { state.answered = true }
-                return !state.answered
-            }
-            guard fresh else { return "a second offer on one socket" }
             peer.setRemote(.offer, sdp: sdp)
             peer.createAnswer()
         case .iceCandidate:

@@ -338,15 +338,21 @@ private struct ViewState {
             health.pliCount = inbound.pliCount
             health.firCount = inbound.firCount
         }
-        if let reading = peer?.frames.reading {
-            health.framesDecoded = reading.frames
-            health.freezes = reading.freezes
-            health.frozenSeconds = reading.frozenSeconds
+        absorbFrames()
+        rates.update(&health, at: nowMs / 1000)
+        if timeline.has(.firstFrame) { updates?(.health(health, latestFrame: peer?.frames.latest)) }
+    }
+
+    /// Copies the frame tap's counts into the figures.
+    private mutating func absorbFrames() {
+        guard let reading = peer?.frames.reading else { return }
+        health.framesDecoded = reading.frames
+        health.freezes = reading.freezes
+        health.frozenSeconds = reading.frozenSeconds
+        if reading.sourceWidth > 0 {
             health.width = reading.sourceWidth
             health.height = reading.sourceHeight
         }
-        rates.update(&health, at: nowMs / 1000)
-        if timeline.has(.firstFrame) { updates?(.health(health, latestFrame: peer?.frames.latest)) }
     }
 
     // MARK: Words
@@ -373,15 +379,7 @@ private struct ViewState {
     }
 
     mutating func finish(_ verdict: LiveViewVerdict) -> LiveViewReport {
-        if let reading = peer?.frames.reading {
-            health.framesDecoded = reading.frames
-            health.freezes = reading.freezes
-            health.frozenSeconds = reading.frozenSeconds
-            if reading.sourceWidth > 0 {
-                health.width = reading.sourceWidth
-                health.height = reading.sourceHeight
-            }
-        }
+        absorbFrames()
         return LiveViewReport(
             serialNumber: request.serialNumber, traceId: request.ticket.traceId, startedAt: startedAt, timeline: timeline,
             verdict: verdict, selectedPair: selectedPair, localCandidates: localCandidates, remoteCandidates: remoteCandidates,

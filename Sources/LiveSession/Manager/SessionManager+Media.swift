@@ -52,6 +52,11 @@ extension SessionManager {
               devices[serial]?.mediaTaps.values.contains(where: { $0.generation == generation }) == false
         else { return }
         devices[serial]?.closeAfterMedia.remove(generation)
+        dropSocket(serial, generation: generation)
+    }
+
+    /// Closes and forgets one socket of a device.
+    func dropSocket(_ serial: String, generation: Int) {
         if let connection = devices[serial]?.connections.removeValue(forKey: generation) { connection.close() }
         devices[serial]?.cameraPresent[generation] = nil
     }

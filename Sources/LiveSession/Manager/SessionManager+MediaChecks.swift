@@ -155,8 +155,7 @@ extension SessionManager {
         guard let pending = devices[serial]?.closeAfterMedia, !pending.isEmpty else { return }
         for generation in pending {
             endMediaTaps(serial, generation: generation)
-            if let connection = devices[serial]?.connections.removeValue(forKey: generation) { connection.close() }
-            devices[serial]?.cameraPresent[generation] = nil
+            dropSocket(serial, generation: generation)
         }
     }
 

@@ -204,8 +204,7 @@ public actor SessionManager {
                 devices[serial]?.closeAfterMedia.insert(generation)
                 return
             }
-            if let connection = devices[serial]?.connections.removeValue(forKey: generation) { connection.close() }
-            devices[serial]?.cameraPresent[generation] = nil
+            dropSocket(serial, generation: generation)
         case .schedule(let timer, let date):
             scheduler.schedule(.init(serialNumber: serial, timer: timer), at: date)
         case .cancel(let timer):
