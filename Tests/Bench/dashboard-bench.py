@@ -3,7 +3,7 @@
 
 Usage (from the package root):
 
-    python3 Tests/Bench/dashboard-bench.py [--binary PATH] [--scenario demo|fleet200|both|media]
+    python3 Tests/Bench/dashboard-bench.py [--binary PATH] [--scenario demo|fleet200|fleet1000|both|media]
                                            [--warmup S] [--window S] [--keys N]
                                            [--sample-dir DIR]
 
@@ -23,6 +23,13 @@ The dashboard runs in a 120x40 pty with TERM=xterm-256color, LANG=C.UTF-8, fresh
 XDG_CONFIG_HOME/XDG_STATE_HOME and no VICOHOME_TOKEN, so no user configuration or
 account is used. Everything listens on and connects to 127.0.0.1 only.
 
+  fleet1000 the same with 1,000 generated cameras, and then `/` filtering as you type:
+            the filter "cam 99" typed one key at a time (each key's latency to its first
+            output is a sample of its own), checked to leave exactly the 11 matching rows
+            ("Sim Cam 99" and "Sim Cam 990".."999") in the list, then Esc.
+            Targets: idle bytes/s <= 500, CPU <= 2 %, key p99 <= 10 ms (navigation and
+            filter keys both); the first complete frame is reported.
+
   media     `vicotop simulate --generated-fleet 8` (WebRTC cameras, GStreamer needed) and the
             dashboard against it: bytes/s and CPU idle before any live view, idle again
             after `v` checked the selected camera (must be the same: a checked camera
@@ -35,7 +42,8 @@ Figures, per scenario:
                burst of output after which the screen (replayed through a small
                terminal emulator) shows the key bar ("q quit"), a header with a
                non-zero device count ("8 devices: ...") and device rows in the list
-               (its title "Devices 8"). Process start-up is included; building is not.
+               (its title "Devices 8"); in the fleet scenarios both must count the
+               whole fleet. Process start-up is included; building is not.
   bytes/s      Bytes the dashboard wrote to the terminal per second over the
                steady-state window (after --warmup seconds), i.e. what an idle
                dashboard costs a terminal or an SSH link.
@@ -48,8 +56,8 @@ Figures, per scenario:
                output that follows. With 40 samples the nearest-rank p99 is the
                maximum.
 
-Targets (checked for the demo scenario only): first frame <= 300 ms, bytes/s <= 400,
-CPU <= 0.5 %, key p99 <= 10 ms. The script only reports; its exit status is 0 unless
+Targets: demo: first frame <= 300 ms, bytes/s <= 400, CPU <= 0.5 %, key p99 <= 10 ms;
+fleet1000: bytes/s <= 500, CPU <= 2 %, key p99 <= 10 ms (and the filter's p99). The script only reports; its exit status is 0 unless
 the benchmark itself could not run.
 """
 
@@ -79,6 +87,10 @@ TARGET_FIRST_FRAME_MS = 300.0
 TARGET_BYTES_PER_SECOND = 400.0
 TARGET_CPU_PERCENT = 0.5
 TARGET_KEY_P99_MS = 10.0
+FLEET_TARGETS = {"bytes_per_second": 500.0, "cpu_percent": 2.0, "key_p99_ms": 10.0, "filter_p99_ms": 10.0}
+FLEET_SIZES = {"fleet200": 200, "fleet1000": 1000}
+FILTER_TEXT = "cam 99"       # matches "Sim Cam 99" and "Sim Cam 990".."999" of a 1,000 fleet
+FILTER_MATCHES = 11
 
 FIRST_FRAME_TIMEOUT = 15.0   # seconds before giving up on the first frame
 FRAME_QUIET_GAP = 0.005      # a gap this long ends one burst of output (one doupdate)
@@ -312,17 +324,19 @@ class Screen:
         # SGR (m), modes (h/l), window ops (t) and the like do not move text.
 
 
-def frame_complete(screen):
+def frame_complete(screen, devices=None):
     """The first frame the benchmark waits for: key bar, device count and device rows.
 
     The header counts the devices ("8 devices: ...") one redraw before the list shows
     them, so the Devices pane title ("┌─ Devices 8") is checked too: it counts the rows
-    drawn below it.
+    drawn below it. With `devices`, both must show exactly that many (a fleet's first
+    complete frame lists all of it, not the first cameras the account listing returned).
     """
     key_bar = screen.line(screen.rows - 1)
     header = screen.line(0)
-    has_rows = any(re.search(r"─ Devices [1-9]", screen.line(row)) for row in range(1, screen.rows - 1))
-    return "q quit" in key_bar and re.search(r"\b[1-9][0-9]* devices:", header) is not None and has_rows
+    count = r"[1-9][0-9]*" if devices is None else str(devices)
+    has_rows = any(re.search(rf"─ Devices {count}\b", screen.line(row)) for row in range(1, screen.rows - 1))
+    return "q quit" in key_bar and re.search(rf"\b{count} devices:", header) is not None and has_rows
 
 
 # ----------------------------------------------------------------------------------------
@@ -460,12 +474,6 @@ class Dashboard:
                 sink(data)
         return total
 
-    def drain(self):
-        """Reads and discards whatever output is already waiting."""
-        while (data := self.read(0)) != b"":
-            if data is None:
-                raise RuntimeError(f"dashboard exited early ({self.process.poll()})")
-
     def readable(self, timeout):
         """Whether output arrives within `timeout` seconds (without reading it)."""
         return bool(select.select([self.master], [], [], timeout)[0])
@@ -528,9 +536,9 @@ def rss_mib(pid):
 # Measurements
 # ----------------------------------------------------------------------------------------
 
-def measure_first_frame(dashboard):
+def measure_first_frame(dashboard, screen=None, devices=None):
     """Milliseconds from spawn to the end of the burst that completes the first frame."""
-    screen = Screen(ROWS, COLUMNS)
+    screen = screen or Screen(ROWS, COLUMNS)
     deadline = dashboard.spawned + FIRST_FRAME_TIMEOUT
     complete = False
     last_output = None
@@ -552,30 +560,70 @@ def measure_first_frame(dashboard):
             continue
         last_output = now
         screen.feed(data)
-        complete = complete or frame_complete(screen)
+        complete = complete or frame_complete(screen, devices)
 
 
-def measure_keys(dashboard, count):
+def measure_keys(dashboard, count, screen=None):
     """Key-to-first-output latencies in ms, and the number of keys that got no output."""
     latencies, missed = [], 0
+    sink = screen.feed if screen else None
     for index in range(count):
         key = b"j" if index % 2 == 0 else b"k"   # j first: the first row is selected at start
-        dashboard.pump(KEY_SPACING)              # lets the previous key's redraw finish
+        dashboard.pump(KEY_SPACING, sink)        # lets the previous key's redraw finish
         # Output just before the key would be taken for its answer: wait for a short
         # silence, draining again while the dashboard is still talking.
-        dashboard.drain()
         while dashboard.readable(KEY_QUIET_GAP):
-            dashboard.drain()
+            dashboard.pump(KEY_QUIET_GAP, sink)
         dashboard.write(key)
         sent = time.perf_counter()
         data = dashboard.read(KEY_TIMEOUT)
         if data is None:
             raise RuntimeError("dashboard exited during the key test")
+        if data and sink:
+            sink(data)
         if data:
             latencies.append((time.perf_counter() - sent) * 1000.0)
         else:
             missed += 1
     return latencies, missed
+
+
+def devices_title_count(screen):
+    """The number in the Devices pane's title ("┌─ Devices 11"), or None."""
+    for row in range(1, screen.rows - 1):
+        match = re.search(r"─ Devices ([0-9]+)", screen.line(row))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def measure_filter(dashboard, screen, text):
+    """Types `/` and `text` a key at a time; per-key latencies (ms) and the rows left.
+
+    `screen` has replayed everything the dashboard wrote so far, so the Devices title can
+    be read once the last key's redraw has settled. Esc clears the filter at the end.
+    """
+    latencies, missed = [], 0
+    for index, key in enumerate(["/"] + list(text)):
+        dashboard.pump(KEY_SPACING, screen.feed)
+        while dashboard.readable(KEY_QUIET_GAP):
+            dashboard.pump(KEY_QUIET_GAP, screen.feed)
+        dashboard.write(key.encode())
+        sent = time.perf_counter()
+        data = dashboard.read(KEY_TIMEOUT)
+        if data is None:
+            raise RuntimeError("dashboard exited during the filter test")
+        if data:
+            screen.feed(data)
+            if index > 0:                       # "/" only opens the prompt
+                latencies.append((time.perf_counter() - sent) * 1000.0)
+        else:
+            missed += 1
+    dashboard.pump(0.5, screen.feed)
+    rows = devices_title_count(screen)
+    dashboard.write(b"\x1b")
+    dashboard.pump(0.5, screen.feed)
+    return latencies, missed, rows
 
 
 def nearest_rank(values, fraction):
@@ -630,26 +678,30 @@ def run_scenario(name, binary, args, temp_root):
         if name == "demo":
             argv = [binary]
         else:
-            simulator = Simulator(binary, 200, env, os.path.join(temp_root, name))
+            simulator = Simulator(binary, FLEET_SIZES[name], env, os.path.join(temp_root, name))
             simulator.wait_ready()
             print(f"[{name}] simulator at {simulator.base_url} (pid {simulator.process.pid})", flush=True)
             argv = [binary, "--api-base", simulator.base_url, "--token", simulator.token or DEMO_TOKEN, "dashboard"]
 
         dashboard = Dashboard(argv, env)
         print(f"[{name}] dashboard pid {dashboard.pid}", flush=True)
-        result["first_frame_ms"] = measure_first_frame(dashboard)
+        screen = Screen(ROWS, COLUMNS)
+        result["first_frame_ms"] = measure_first_frame(dashboard, screen, FLEET_SIZES.get(name))
         print(f"[{name}] first frame {result['first_frame_ms']:.0f} ms", flush=True)
 
         print(f"[{name}] warm-up {args.warmup:g} s, then a {args.window:g} s window", flush=True)
-        dashboard.pump(args.warmup)
+        dashboard.pump(args.warmup, screen.feed)
 
         sample = bytearray()
         sample_seconds = SAMPLE_SECONDS if args.sample_dir else 0.0
         wall_start, cpu_start = time.perf_counter(), cpu_seconds(dashboard.pid)
         sim_cpu_start = simulator.cpu_seconds() if simulator else None
         # The optional raw sample is taken from the start of the window, in the same count.
-        written = dashboard.pump(sample_seconds, sample.extend) if sample_seconds else 0
-        written += dashboard.pump(max(args.window - sample_seconds, 0.0))
+        def keep(data):
+            sample.extend(data)
+            screen.feed(data)
+        written = dashboard.pump(sample_seconds, keep) if sample_seconds else 0
+        written += dashboard.pump(max(args.window - sample_seconds, 0.0), screen.feed)
         wall = time.perf_counter() - wall_start
         result["bytes_per_second"] = written / wall
         result["cpu_percent"] = (cpu_seconds(dashboard.pid) - cpu_start) / wall * 100.0
@@ -664,12 +716,20 @@ def run_scenario(name, binary, args, temp_root):
             print(f"[{name}] saved {len(sample)} bytes of steady output to {path}", flush=True)
 
         print(f"[{name}] {args.keys} key presses", flush=True)
-        latencies, missed = measure_keys(dashboard, args.keys)
+        latencies, missed = measure_keys(dashboard, args.keys, screen)
         result["keys_missed"] = missed
         if latencies:
             result["key_p50_ms"] = statistics.median(latencies)
             result["key_p99_ms"] = nearest_rank(latencies, 0.99)
             result["key_samples"] = len(latencies)
+        if name == "fleet1000":
+            print(f"[{name}] typing /{FILTER_TEXT}", flush=True)
+            typed, typed_missed, rows = measure_filter(dashboard, screen, FILTER_TEXT)
+            result["filter_rows"], result["filter_missed"] = rows, typed_missed
+            if typed:
+                result["filter_p50_ms"] = statistics.median(typed)
+                result["filter_p99_ms"] = nearest_rank(typed, 0.99)
+                result["filter_samples"] = len(typed)
 
         status, restored = dashboard.quit()
         result["exit_status"], result["restored"] = status, restored
@@ -691,10 +751,11 @@ def show(value, unit="", digits=1):
 
 def report(results):
     print()
-    columns = ["scenario", "first frame", "bytes/s", "CPU %", "RSS MiB", "key p50", "key p99"]
+    columns = ["scenario", "first frame", "bytes/s", "CPU %", "RSS MiB", "key p50", "key p99", "filter p50", "filter p99"]
     rows = [[r["scenario"], show(r.get("first_frame_ms"), " ms", 0), show(r.get("bytes_per_second")),
              show(r.get("cpu_percent"), digits=2), show(r.get("rss_mib")),
-             show(r.get("key_p50_ms"), " ms"), show(r.get("key_p99_ms"), " ms")] for r in results]
+             show(r.get("key_p50_ms"), " ms"), show(r.get("key_p99_ms"), " ms"),
+             show(r.get("filter_p50_ms"), " ms"), show(r.get("filter_p99_ms"), " ms")] for r in results]
     widths = [max(len(c), *(len(row[i]) for row in rows)) + 2 for i, c in enumerate(columns)]
     print("".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
     for row in rows:
@@ -711,6 +772,12 @@ def report(results):
             samples = r["key_samples"]
             notes.append(f"{samples} key samples, p99 is nearest-rank"
                          + (" (= the maximum)" if samples <= 100 else ""))
+        if "filter_rows" in r:
+            rows_left = r["filter_rows"]
+            notes.append(f"/{FILTER_TEXT} left {rows_left} rows (expected {FILTER_MATCHES}"
+                         + (")" if rows_left == FILTER_MATCHES else ": WRONG)"))
+        if r.get("filter_missed"):
+            notes.append(f"{r['filter_missed']} filter key(s) got no output")
         if r.get("keys_missed"):
             notes.append(f"{r['keys_missed']} key(s) got no output within {KEY_TIMEOUT:g} s")
         exit_status = r.get("exit_status")
@@ -730,6 +797,13 @@ def report(results):
             value = demo.get(key)
             verdict = "no figure" if value is None else ("met" if value <= limit else "NOT met")
             print(f"target {label} ≤ {limit:g}{unit}: {verdict}")
+    fleet = next((r for r in results if r["scenario"] == "fleet1000"), None)
+    if fleet:
+        print()
+        for key, limit in FLEET_TARGETS.items():
+            value = fleet.get(key)
+            verdict = "no figure" if value is None else ("met" if value <= limit else "NOT met")
+            print(f"fleet1000 target {key} ≤ {limit:g}: {verdict}")
 
 
 def default_binary():
@@ -751,7 +825,7 @@ def has_dashboard(binary):
 def main():
     parser = argparse.ArgumentParser(description="Benchmark the vicotop dashboard in a pty (prints figures).")
     parser.add_argument("--binary", default=default_binary(), help="vicotop executable (default: %(default)s)")
-    parser.add_argument("--scenario", choices=["demo", "fleet200", "both", "media"], default="both")
+    parser.add_argument("--scenario", choices=["demo", "fleet200", "fleet1000", "both", "media"], default="both")
     parser.add_argument("--warmup", type=float, default=15.0, help="seconds before the window (default: 15)")
     parser.add_argument("--window", type=float, default=60.0, help="steady-state window in seconds (default: 60)")
     parser.add_argument("--keys", type=int, default=40, help="key presses for the latency test (default: 40)")

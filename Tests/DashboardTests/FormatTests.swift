@@ -15,6 +15,10 @@ struct FormatTests {
         #expect(Format.age(12) == "12s")
         #expect(Format.age(125) == "2m")
         #expect(Format.age(7200) == "2h")
+        #expect(Format.coarseAge(7) == "7s")
+        #expect(Format.coarseAge(19.9) == "10s")
+        #expect(Format.coarseAge(59) == "50s")
+        #expect(Format.coarseAge(125) == "2m")
     }
 
     @Test func milliseconds() {

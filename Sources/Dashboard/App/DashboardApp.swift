@@ -38,6 +38,8 @@ public final class DashboardApp {
 
     /// The minimum time between two redraws caused by session updates.
     static let frameInterval = DispatchTimeInterval.milliseconds(33)
+    /// The shortest time between two reads of the manager's snapshots.
+    static let snapshotInterval = Duration.milliseconds(200)
 
     /// Creates the dashboard; ``start()`` puts it on the screen.
     public init(options: DashboardOptions, connector: @escaping DashboardConnector, onExit: @escaping @MainActor (DashboardExit) -> Never) {
@@ -204,8 +206,12 @@ public final class DashboardApp {
             for await event in events {
                 guard let self else { return }
                 self.model.record(event)
-                if event.serialNumber == self.model.selected { self.dirty.insert(.log) }
-                self.scheduleRedraw()
+                // Only the selected device's log is on screen; what other events change
+                // reaches the list with the next snapshots.
+                if event.serialNumber == self.model.selected {
+                    self.dirty.insert(.log)
+                    self.scheduleRedraw()
+                }
             }
         })
         tasks.append(Task { [weak self] in
@@ -218,6 +224,10 @@ public final class DashboardApp {
                 // (a pong, a new round trip) waits for the tick instead of drawing a frame
                 // of its own: one wake-up a second, not one per pong.
                 if !self.tickedForCountdown || self.model.snapshots.map(\.state) != states { self.scheduleRedraw() }
+                // A large fleet changes hundreds of times a second (every pong); reading
+                // it more often than this costs CPU that nothing on screen shows. Changes
+                // meanwhile fold into one, so the next read has the latest state.
+                try? await Task.sleep(for: Self.snapshotInterval)
             }
         })
     }

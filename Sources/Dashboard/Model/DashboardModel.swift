@@ -5,7 +5,9 @@ import LiveSession
 /// no network, so views and keys are tested without either.
 public struct DashboardModel: Sendable {
     /// The devices, in the manager's order.
-    public var snapshots: [DeviceSnapshot] = []
+    public var snapshots: [DeviceSnapshot] = [] {
+        didSet { refreshVisible() }
+    }
     /// The time the countdowns are computed at.
     public var now: Date
     /// Endpoint, account, VPN.
@@ -13,9 +15,13 @@ public struct DashboardModel: Sendable {
     /// A line shown while the fleet is being set up, or why it could not be.
     public var startup: String?
     /// The filter typed after `/` (empty: none).
-    public var filter = ""
+    public var filter = "" {
+        didSet { if filter != oldValue { refreshVisible() } }
+    }
     /// The list's order.
-    public var sort: SortOrder = .added
+    public var sort: SortOrder = .added {
+        didSet { if sort != oldValue { refreshVisible() } }
+    }
     /// The selected device's serial.
     public var selected: String?
     /// Where keys move.
@@ -57,15 +63,19 @@ public struct DashboardModel: Sendable {
 
     // MARK: Derived
 
-    /// The devices shown: filtered, then sorted.
-    public var visible: [DeviceSnapshot] {
+    /// The devices shown: filtered, then sorted. Kept up to date when the snapshots, the
+    /// filter or the order change, because every frame and key reads it several times and
+    /// a fleet of thousands would otherwise be filtered and sorted again on each read.
+    public private(set) var visible: [DeviceSnapshot] = []
+
+    private mutating func refreshVisible() {
         let needle = filter.lowercased()
         let matching = needle.isEmpty ? snapshots : snapshots.filter { snapshot in
             snapshot.serialNumber.lowercased().contains(needle)
                 || (snapshot.name?.lowercased().contains(needle) ?? false)
                 || snapshot.state.word.contains(needle)
         }
-        return sort.sorted(matching)
+        visible = sort.sorted(matching)
     }
 
     /// The selected device, when it is visible.

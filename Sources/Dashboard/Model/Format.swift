@@ -11,6 +11,16 @@ public enum Format {
         return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
     }
 
+    /// ``age(_:)`` for a column of many rows: exact below 10 s, then in steps of 10 s below a
+    /// minute (`10s` … `50s`). A list of a thousand cameras whose ages all ticked every
+    /// second rewrote a cell per visible row per second, most of an idle dashboard's output
+    /// over SSH; the detail pane keeps the exact age.
+    public static func coarseAge(_ seconds: TimeInterval) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e12 else { return "—" }
+        let value = max(0, Int(seconds))
+        return (10..<60).contains(value) ? "\(value / 10 * 10)s" : age(seconds)
+    }
+
     /// `12s`, `5m`, `3h`, `2d`: how long ago.
     public static func age(_ seconds: TimeInterval) -> String {
         guard seconds.isFinite, abs(seconds) < 1e12 else { return "—" }

@@ -23,22 +23,25 @@ public enum SortOrder: String, Sendable, Hashable, CaseIterable {
 
     /// `snapshots` in this order; ties keep the added order.
     public func sorted(_ snapshots: [DeviceSnapshot]) -> [DeviceSnapshot] {
-        let indexed = Array(snapshots.enumerated())
-        func key(_ snapshot: DeviceSnapshot) -> (Double, String) {
-            switch self {
-            case .added: (0, "")
-            case .state: (Double(Self.severity(snapshot.state)), snapshot.serialNumber)
-            case .expiry: (snapshot.ticket?.expiresAt.timeIntervalSince1970 ?? .infinity, "")
-            case .rtt: (-(snapshot.ping.lastMs ?? -1), "")
-            case .serial: (0, snapshot.serialNumber)
-            case .name: (0, (snapshot.name ?? "\u{10FFFF}").lowercased())
-            }
-        }
-        return indexed.sorted { left, right in
-            let (a, b) = (key(left.element), key(right.element))
-            if a != b { return a < b }
+        if self == .added { return snapshots }
+        // Each key is computed once, not at every comparison: lower-casing names inside the
+        // comparator made a sort of a thousand cameras allocate twenty thousand strings.
+        let keyed = snapshots.enumerated().map { (key: key($0.element), offset: $0.offset) }
+        return keyed.sorted { left, right in
+            if left.key != right.key { return left.key < right.key }
             return left.offset < right.offset
-        }.map(\.element)
+        }.map { snapshots[$0.offset] }
+    }
+
+    private func key(_ snapshot: DeviceSnapshot) -> (Double, String) {
+        switch self {
+        case .added: (0, "")
+        case .state: (Double(Self.severity(snapshot.state)), snapshot.serialNumber)
+        case .expiry: (snapshot.ticket?.expiresAt.timeIntervalSince1970 ?? .infinity, "")
+        case .rtt: (-(snapshot.ping.lastMs ?? -1), "")
+        case .serial: (0, snapshot.serialNumber)
+        case .name: (0, (snapshot.name ?? "\u{10FFFF}").lowercased())
+        }
     }
 
     static func severity(_ state: SessionState) -> Int {

@@ -116,7 +116,7 @@ struct DeviceListView {
             line.append(" " + ScreenText.pad(Format.percent(loss), to: Columns.lossWidth, alignRight: true), style(StateStyle.lossRole(loss)))
         }
         if columns.age {
-            let age = snapshot.lastEventAt.map { Format.age(now.timeIntervalSince($0)) } ?? "—"
+            let age = snapshot.lastEventAt.map { Format.coarseAge(now.timeIntervalSince($0)) } ?? "—"
             line.append(" " + ScreenText.pad(age, to: Columns.ageWidth, alignRight: true), style(.muted))
         }
         if columns.media {
