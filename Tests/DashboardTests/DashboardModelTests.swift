@@ -68,6 +68,30 @@ struct DashboardModelTests {
         #expect(model.visible.count == Fixtures.fleet.count)
     }
 
+    @Test("the kept list is the same as filtering and sorting afresh, key by key, with Backspace and new snapshots between")
+    func keptListMatchesAFreshOne() {
+        var model = Fixtures.model()
+        func fresh(_ model: DashboardModel) -> [String] {
+            let needle = model.filter.lowercased()
+            let matching = Fixtures.fleet.filter { snapshot in
+                needle.isEmpty || snapshot.serialNumber.lowercased().contains(needle)
+                    || (snapshot.name?.lowercased().contains(needle) ?? false) || snapshot.state.word.contains(needle)
+            }
+            return model.sort.sorted(matching).map(\.serialNumber)
+        }
+        for order in SortOrder.allCases {
+            model.sort = order
+            _ = model.handle(.character("/"))
+            for key: Key in [.character("G"), .character("a"), .backspace, .character("A"), .character("r"), .backspace, .backspace, .backspace] {
+                _ = model.handle(key)
+                #expect(model.visible.map(\.serialNumber) == fresh(model), "\(order) after \(key): filter '\(model.filter)'")
+                model.update(Fixtures.fleet.reversed().reversed())
+                #expect(model.visible.map(\.serialNumber) == fresh(model), "\(order) after new snapshots: filter '\(model.filter)'")
+            }
+            _ = model.handle(.escape)
+        }
+    }
+
     @Test("o cycles the sort; by state puts the worst first")
     func sort() {
         var model = Fixtures.model()

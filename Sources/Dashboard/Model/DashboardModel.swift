@@ -16,7 +16,12 @@ public struct DashboardModel: Sendable {
     public var startup: String?
     /// The filter typed after `/` (empty: none).
     public var filter = "" {
-        didSet { if filter != oldValue { refreshVisible() } }
+        didSet {
+            guard filter != oldValue else { return }
+            // Typing one more character can only narrow the list, which is already sorted:
+            // filter what is shown instead of filtering and sorting the whole fleet again.
+            if filter.hasPrefix(oldValue) { visible = visible.filter(Self.matcher(filter)) } else { refreshVisible() }
+        }
     }
     /// The list's order.
     public var sort: SortOrder = .added {
@@ -69,13 +74,18 @@ public struct DashboardModel: Sendable {
     public private(set) var visible: [DeviceSnapshot] = []
 
     private mutating func refreshVisible() {
+        visible = sort.sorted(filter.isEmpty ? snapshots : snapshots.filter(Self.matcher(filter)))
+    }
+
+    /// Whether a device matches a filter: its serial, name or state word contains it,
+    /// ignoring case.
+    private static func matcher(_ filter: String) -> (DeviceSnapshot) -> Bool {
         let needle = filter.lowercased()
-        let matching = needle.isEmpty ? snapshots : snapshots.filter { snapshot in
+        return { snapshot in
             snapshot.serialNumber.lowercased().contains(needle)
                 || (snapshot.name?.lowercased().contains(needle) ?? false)
                 || snapshot.state.word.contains(needle)
         }
-        visible = sort.sorted(matching)
     }
 
     /// The selected device, when it is visible.
