@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import VicohomeSimulator
 
 /// `vicotop monitoring rules|grafana`: the rules pass promtool (syntax and unit tests of
 /// each alert), and every metric the dashboard graphs is one vicotop really serves.
@@ -66,11 +67,19 @@ struct MonitoringCommandTests {
         #expect(templating.first?["definition"] as? String == "label_values(vicotop_shard_info, shard)")
         names.insert("vicotop_shard_info")
 
-        // Every name must be served: the lossy camera loses pings, and live-view checks every
-        // 10 s give verdicts (ok, failed, or unavailable without GStreamer: a verdict all the same).
+        // Every name must be served: the lossy camera loses 15 % of its pings (one every half
+        // second here, so some are lost within seconds), and live-view checks every 10 s give
+        // verdicts (ok, failed, or unavailable without GStreamer: a verdict all the same); the
+        // camera whose viewer limit is reached reconnects.
+        var configuration = SimulatorConfiguration()
+        configuration.pingInterval = .milliseconds(500)
+        let simulator = VicohomeSimulator(configuration: configuration)
+        try await simulator.start()
+        defer { Task { await simulator.stop() } }
         let (process, announced) = try await VicotopProcess.startWithMetrics(
             ["watch", "--jsonl", "--no-ice", "--duration", "120", "--metrics-listen", "127.0.0.1:0", "--shard", "1/1",
-             "--media-check-interval", "10", "--device", "VDCA1P2410000131", "--device", Self.lossyCamera],
+             "--media-check-interval", "10", "--device", "VDCA1P2410000131", "--device", Self.lossyCamera, "--device", "VDCA1P2407005563",
+             "--api-base", simulator.baseURL.absoluteString, "--token", simulator.token.exposedValue],
             environment: VicotopProcess.isolatedEnvironment)
         defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
         let port = try #require(announced, "watch did not name its metrics address")

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Debian's `prometheus` (and its `promtool`), run by a test on 127.0.0.1 with a storage
 /// folder of its own, and terminated afterwards.
-final class PrometheusServer: Sendable {
+final class PrometheusServer {
     /// Where the binaries live, if anywhere.
     static let prometheusPath = ["/usr/bin/prometheus", "/usr/local/bin/prometheus"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let promtoolPath = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -53,7 +53,7 @@ final class PrometheusServer: Sendable {
             "--log.level=warn",
         ]
         let logPath = folder.appendingPathComponent("prometheus.log").path
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = FileHandle(forWritingAtPath: logPath) ?? FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log
@@ -64,8 +64,9 @@ final class PrometheusServer: Sendable {
             if let (status, _) = try? await get("/-/ready"), status == 200 { return }
             try await Task.sleep(for: .milliseconds(200))
         }
+        let said = log
         terminate()
-        throw Failure(message: "prometheus did not become ready: \(self.log)")
+        throw Failure(message: "prometheus did not become ready: \(said)")
     }
 
     /// What Prometheus logged so far.

@@ -58,12 +58,12 @@ struct PrometheusShardTests {
         #expect(Int(live) == Self.fleetSize, "live sessions over both shards; prometheus log: \(prometheus.log)")
 
         let twice = await prometheus.query("count by (serial) (vicotop_session_state) > 1")
-        #expect(twice?.isEmpty == true, "cameras watched by both shards: \(twice.map { $0.map(\.labels) } ?? [])")
+        #expect(twice?.isEmpty == true, "cameras watched by both shards: \(twice.map { $0.map { $0.labels } } ?? [])")
         let cameras = await prometheus.query("count(count by (serial) (vicotop_session_state))")
         #expect(cameras?.first.map { Int($0.value) } == Self.fleetSize, "the shards together cover the fleet")
         let perShard = await prometheus.query("count by (shard) (vicotop_session_state * on (instance, job) group_left (shard) vicotop_shard_info)") ?? []
         #expect(Set(perShard.compactMap { $0.labels["shard"] }) == ["1", "2"], "both shards watch some cameras: \(perShard)")
-        #expect(perShard.map(\.value).reduce(0, +) == Double(Self.fleetSize))
+        #expect(perShard.map { $0.value }.reduce(0, +) == Double(Self.fleetSize))
         let info = await prometheus.query("vicotop_shard_info") ?? []
         #expect(Set(info.map { "\($0.labels["shard"] ?? "?")/\($0.labels["shards"] ?? "?")" }) == ["1/2", "2/2"])
 
@@ -77,7 +77,7 @@ struct PrometheusShardTests {
         }
         #expect(health == ["ok", "ok", "ok", "ok"], "rule health")
         let firing = await prometheus.query("ALERTS") ?? []
-        #expect(firing.isEmpty, "alerts on a healthy fleet: \(firing.map(\.labels))")
+        #expect(firing.isEmpty, "alerts on a healthy fleet: \(firing.map { $0.labels })")
         print("Prometheus over two shards: \(ContinuousClock.now - started) from start to checked")
     }
 

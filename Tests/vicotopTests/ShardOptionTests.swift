@@ -33,16 +33,29 @@ struct ShardOptionTests {
     }
 
     @Test("a bad shard is a usage error that says what a shard is", arguments: [
-        (["--shard", "0/2", "config", "--show"], [String: String](), "numbered from 1"),
-        (["config", "--show", "--shard", "3/2"], [:], "between 1 and N = 2"),
-        (["status", "--once", "--shard", "1/0"], [:], "between 1 and 256"),
-        (["watch", "--plain", "--shard", "half"], [:], "K/N"),
-        (["config", "--show"], ["VICOTOP_SHARD": "2"], "VICOTOP_SHARD"),
+        (["--shard", "0/2", "config", "--show"], "numbered from 1"),
+        (["config", "--show", "--shard", "3/2"], "between 1 and N = 2"),
+        (["status", "--once", "--shard", "1/0"], "between 1 and 256"),
+        (["watch", "--plain", "--shard", "half"], "K/N"),
     ])
-    func refused(arguments: [String], environment: [String: String], message: String) async throws {
-        let result = try await VicotopProcess.run(arguments, environment: environment)
+    func refused(arguments: [String], message: String) async throws {
+        let result = try await VicotopProcess.run(arguments)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+
+    @Test("a bad VICOTOP_SHARD or config shard is a usage error naming where it came from")
+    func refusedSources() async throws {
+        let environment = try await VicotopProcess.run(["config", "--show"], environment: ["VICOTOP_SHARD": "2"])
+        #expect(environment.status == 64)
+        #expect(environment.stderr.contains("environment VICOTOP_SHARD: shard must be K/N"), "\(environment.stderr)")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("vicotop-shard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("vicotop"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try #"shard = "4/3""#.write(to: home.appendingPathComponent("vicotop/config.toml"), atomically: true, encoding: .utf8)
+        let file = try await VicotopProcess.run(["config", "--show"], environment: ["XDG_CONFIG_HOME": home.path])
+        #expect(file.status == 64)
+        #expect(file.stderr.contains("config.toml: key 'shard': shard number K must be between 1 and N = 3"), "\(file.stderr)")
     }
 
     @Test("status --once over shards 1/2 and 2/2 reports each camera of the demo fleet exactly once")

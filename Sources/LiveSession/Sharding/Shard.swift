@@ -26,8 +26,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     /// Shard `index` of `count`.
     public init(index: Int, count: Int) throws(ShardError) {
-        guard (1...Self.maximumCount).contains(count) else { throw .countOutOfRange(count) }
-        guard (1...count).contains(index) else { throw .indexOutOfRange(index: index, count: count) }
+        guard (1...Self.maximumCount).contains(count) else { throw ShardError.countOutOfRange(count) }
+        guard (1...count).contains(index) else { throw ShardError.indexOutOfRange(index: index, count: count) }
         self.init(uncheckedIndex: index, count: count)
     }
 
@@ -36,7 +36,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2,
               let index = Int(parts[0].trimmingSpaces), let count = Int(parts[1].trimmingSpaces)
-        else { throw .malformed(text) }
+        else { throw ShardError.malformed(text) }
         try self.init(index: index, count: count)
     }
 

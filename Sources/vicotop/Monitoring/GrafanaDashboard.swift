@@ -53,6 +53,17 @@ enum GrafanaDashboard {
               queries: [("process_resident_memory_bytes \(inShards)", "RSS {{instance}}")], unit: "bytes"),
     ]
 
+    /// The `shard` variable: every value of `vicotop_shard_info`'s `shard` label, all by default.
+    private static var shardVariable: [String: Any] {
+        [
+        "name": "shard", "label": "Shard", "type": "query", "datasource": ["type": "prometheus", "uid": "${DS_PROMETHEUS}"],
+        "query": ["query": "label_values(vicotop_shard_info, shard)", "refId": "shard"],
+        "definition": "label_values(vicotop_shard_info, shard)",
+        "includeAll": true, "multi": true, "allValue": ".*", "refresh": 2, "sort": 3,
+        "current": ["text": "All", "value": "$__all"],
+        ]
+    }
+
     /// The dashboard as pretty-printed JSON with sorted keys.
     static var json: String {
         var items: [[String: Any]] = []
@@ -71,7 +82,7 @@ enum GrafanaDashboard {
             var item: [String: Any] = [
                 "id": index + 1, "title": panel.title, "type": panel.type, "datasource": datasource, "targets": targets,
                 "gridPos": ["x": x, "y": y, "w": panel.width, "h": panel.height],
-                "fieldConfig": ["defaults": ["unit": panel.unit], "overrides": [Any]()],
+                "fieldConfig": ["defaults": ["unit": panel.unit], "overrides": [Any]()] as [String: Any],
             ]
             if !panel.description.isEmpty { item["description"] = panel.description }
             if panel.type == "table" {
@@ -91,13 +102,7 @@ enum GrafanaDashboard {
             "version": 1,
             "refresh": "30s",
             "time": ["from": "now-6h", "to": "now"],
-            "templating": ["list": [[
-                "name": "shard", "label": "Shard", "type": "query", "datasource": ["type": "prometheus", "uid": "${DS_PROMETHEUS}"],
-                "query": ["query": "label_values(vicotop_shard_info, shard)", "refId": "shard"],
-                "definition": "label_values(vicotop_shard_info, shard)",
-                "includeAll": true, "multi": true, "allValue": ".*", "refresh": 2, "sort": 3,
-                "current": ["text": "All", "value": "$__all"],
-            ]]],
+            "templating": ["list": [shardVariable]],
             "panels": items,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: dashboard, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
