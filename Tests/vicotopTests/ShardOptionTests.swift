@@ -58,6 +58,19 @@ struct ShardOptionTests {
         #expect(file.stderr.contains("config.toml: key 'shard': shard number K must be between 1 and N = 3"), "\(file.stderr)")
     }
 
+    @Test("watch --plain names its shard, and says when named cameras belong to other shards")
+    func watchBanner() async throws {
+        let result = try await VicotopProcess.run(
+            ["watch", "--plain", "--no-ice", "--duration", "1", "--interval", "0.5", "--shard", "2/2",
+             "--device", "VDCA1P2410000131", "--device", "VDCA1P2407005563"], timeout: .seconds(60))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("DEMO (embedded simulator) — shard 2/2 — Ctrl-C to stop"), "\(result.stdout)")
+        #expect(result.stdout.contains("live — shard 2/2 ──"), "\(result.stdout)")
+        // VDCA1P2410000131 is shard 1's (ShardTests pins the hash), VDCA1P2407005563 shard 2's.
+        #expect(result.stderr.contains("shard 2/2 watches 1 of the 2 cameras named; the others belong to other shards"), "\(result.stderr)")
+        #expect(!result.stdout.contains("VDCA1P2410000131"))
+    }
+
     @Test("status --once over shards 1/2 and 2/2 reports each camera of the demo fleet exactly once")
     func statusShards() async throws {
         var seen: [[String]] = []

@@ -47,7 +47,12 @@ struct FleetSession {
                 await manager.add(device.serialNumber, name: device.deviceName.map { Sanitizer.singleLine($0) })
             }
         } else {
-            for serial in serials where shard.contains(serial) { await manager.add(serial) }
+            let mine = serials.filter { shard.contains($0) }
+            for serial in mine { await manager.add(serial) }
+            // Named cameras left out could look like a typo: say where they went.
+            if mine.count < serials.count, !quiet {
+                Terminal.error("vicotop: shard \(shard) watches \(mine.count) of the \(serials.count) cameras named; the others belong to other shards")
+            }
         }
         await manager.startAll()
         if let seconds = config.mediaCheckInterval.value {
