@@ -3,17 +3,15 @@ import Hummingbird
 import LiveSession
 import Logging
 import Metrics
-import NIOConcurrencyHelpers
 import Prometheus
 import ServiceLifecycle
 
 /// Serves Prometheus metrics at `/metrics` for a session manager.
 ///
 /// Counters and the RTT histogram arrive through swift-metrics as things happen; the
-/// per-device gauges (ticket times, state, loss, camera present, last live-view verdict),
-/// the shard and the process
-/// figures are refreshed from the latest snapshots on each scrape, so they are exact
-/// at scrape time without a timer. Labels: `serial` (one per watched camera), `state`
+/// per-device gauges (ticket times, state, loss, camera present, last live-view verdict)
+/// and the process figures are refreshed from the latest snapshots on each scrape (see
+/// ``GaugeRefresher``), so they are exact at scrape time without a timer. Labels: `serial` (one per watched camera), `state`
 /// (fixed list), `reason` and `result` (fixed lists).
 final class MetricsEndpoint: Sendable {
     private let manager: SessionManager
