@@ -11,8 +11,9 @@ import ServiceLifecycle
 /// Counters and the RTT histogram arrive through swift-metrics as things happen; the
 /// per-device gauges (ticket times, state, loss, camera present, last live-view verdict)
 /// and the process figures are refreshed from the latest snapshots on each scrape (see
-/// ``GaugeRefresher``), so they are exact at scrape time without a timer. Labels: `serial` (one per watched camera), `state`
-/// (fixed list), `reason` and `result` (fixed lists).
+/// ``GaugeRefresher``), so they are exact at scrape time without a timer. Labels: `serial`
+/// (one per watched camera), `state` (fixed list), `reason` and `result` (fixed lists),
+/// `shard` and `shards` (one pair per process).
 final class MetricsEndpoint: Sendable {
     private let manager: SessionManager
     private let serviceGroup: ServiceGroup
