@@ -1,3 +1,5 @@
+import VicohomeAPI
+
 /// One part of a fleet split between N watchers: shard K of N (1 ≤ K ≤ N).
 ///
 /// Cameras are assigned by rendezvous (highest-random-weight) hashing: every shard
@@ -79,17 +81,13 @@ public enum ShardError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .malformed(let text):
-            "shard must be K/N with whole numbers, such as 1/3 (got '\(text.filter { !$0.isNewline && !$0.isASCIIControl })')"
+            "shard must be K/N with whole numbers, such as 1/3 (got '\(Sanitizer.singleLine(text))')"
         case .countOutOfRange(let count):
             "shard count N must be between 1 and \(Shard.maximumCount) (got \(count))"
         case .indexOutOfRange(let index, let count):
             "shard number K must be between 1 and N = \(count) (got \(index)); shards are numbered from 1"
         }
     }
-}
-
-private extension Character {
-    var isASCIIControl: Bool { asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false }
 }
 
 private extension Substring {
