@@ -143,8 +143,9 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "VicotopConfig", "LiveSession", "VicohomeAPI", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "vicotopTests", dependencies: [
-            "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport", "LiveMedia",
+            "vicotop", "VicohomeSimulator", "VicohomeAPI", "ICEProbe", "TestSupport", "LiveMedia", "LiveSession",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,7 @@ import TOMLKit
 /// refresh_margin = 60
 /// event_history = 200
 /// media_check_interval = 3600
+/// shard = "2/3"
 /// ```
 public struct ConfigFile: Sendable, Hashable {
     /// `api_base`.
@@ -30,6 +31,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var eventHistory: Int?
     /// `media_check_interval`: seconds between live-view checks of each camera, in ``mediaCheckIntervalRange``.
     public var mediaCheckInterval: Double?
+    /// `shard`: `"K/N"`, unchecked (the session library reads it).
+    public var shard: String?
 
     /// The longest `refresh_margin`, in seconds.
     public static let refreshMarginLimit: Double = 3600
@@ -42,7 +45,7 @@ public struct ConfigFile: Sendable, Hashable {
 
     /// The keys a config file may hold.
     public static let keys: Set<String> = [
-        "api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level", "event_history", "media_check_interval",
+        "api_base", "region", "auth_scheme", "devices", "theme", "refresh_margin", "log_level", "event_history", "media_check_interval", "shard",
     ]
 
     /// An empty file's settings.
@@ -68,6 +71,7 @@ public struct ConfigFile: Sendable, Hashable {
         file.authScheme = try string("auth_scheme", "\"bearer\" or \"raw\"")
         file.theme = try string("theme", "a theme name")
         file.logLevel = try string("log_level", "one of trace, debug, info, notice, warning, error, critical")
+        file.shard = try string("shard", "a string \"K/N\", such as \"1/3\"")
         if let value = table["devices"] {
             if value.string == "all" {
                 file.devices = []

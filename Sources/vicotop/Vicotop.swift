@@ -26,7 +26,7 @@ struct Vicotop: AsyncParsableCommand {
               70  internal error
             """,
         version: VicotopVersion.current,
-        subcommands: [DashboardCommand.self, WatchCommand.self, StatusCommand.self, LoginCommand.self, ConfigCommand.self, TicketCommand.self, CheckCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self],
+        subcommands: [DashboardCommand.self, WatchCommand.self, StatusCommand.self, LoginCommand.self, ConfigCommand.self, TicketCommand.self, CheckCommand.self, DevicesCommand.self, ProbeCommand.self, SimulateCommand.self, BenchCommand.self, MonitoringCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

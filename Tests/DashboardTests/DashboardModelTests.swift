@@ -103,6 +103,19 @@ struct DashboardModelTests {
         #expect(model.sort == .added)
     }
 
+    @Test("a adds a camera of another shard all the same, and says whose it is")
+    func addOutsideTheShard() throws {
+        var model = Fixtures.model()
+        model.header.shard = try Shard(index: 1, count: 2)
+        let serial = "VDCA1P2407005563"  // shard 2 of 2 (ShardTests pins it)
+        model.update(model.snapshots.filter { $0.serialNumber != serial })
+        _ = model.handle(.character("a"))
+        for character in serial { _ = model.handle(.character(character)) }
+        #expect(model.handle(.enter) == [.add(serial)], "the user's explicit wish wins over the shard")
+        #expect(model.status?.text == "adding \(serial) (shard 2/2, not this 1/2: watched here too)")
+        #expect(model.status?.isError == false)
+    }
+
     @Test("a adds a plausible new serial; d removes after a yes")
     func addAndRemove() {
         var model = Fixtures.model()

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import LiveSession
 import Testing
 
 /// The whole screen rendered into memory and compared with the text in Snapshots/.
@@ -14,6 +15,15 @@ struct ScreenSnapshotTests {
     func dashboard(size: Size) throws {
         let screen = DashboardRenderer(glyphs: .unicode).render(Fixtures.model(), size: size)
         try assertSnapshot(screen.text, named: "dashboard-\(size.width)x\(size.height)")
+    }
+
+    @Test("a sharded dashboard names its shard beside the counts", arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func sharded(size: Size) throws {
+        var model = Fixtures.model()
+        model.header.shard = try Shard(index: 2, count: 3)
+        let screen = DashboardRenderer(glyphs: .unicode).render(model, size: size)
+        #expect(screen.lines.first?.contains("shard 2/3") == true)
+        try assertSnapshot(screen.text, named: "dashboard-shard-\(size.width)x\(size.height)")
     }
 
     @Test("ASCII fallbacks at 80×24")

@@ -91,6 +91,23 @@ struct DashboardEndToEndTests {
         }
     }
 
+    @Test("--shard 2/2 shows half the demo fleet and says so in the header; a camera of shard 1 added with a is watched all the same")
+    func sharded() async throws {
+        try await Run.with(arguments: ["--shard", "2/2", "--no-ice"]) { run in
+            // Shard 2 of the demo fleet: Garden Gate, Bird Feeder, Nursery, Back Yard (ShardTests pins the hash).
+            let first = await run.tmux.waitFor(.seconds(30)) { $0.contains("shard 2/2") && $0.contains("4 devices") && $0.contains("q quit") }
+            #expect(first.matched, "no sharded header:\n\(first.screen)")
+            #expect(!first.screen.contains("VDCA1P2410000131"))
+            await run.tmux.type("a")
+            await run.tmux.type("VDCA1P2410000131")
+            await run.tmux.press("Enter")
+            let added = await run.tmux.waitFor(.seconds(10)) { $0.contains("5 devices") && $0.contains("not this 2/2: watched here too") }
+            #expect(added.matched, "a did not add the camera of shard 1:\n\(added.screen)")
+            await run.tmux.type("q")
+            #expect(await run.waitForExit() == "0")
+        }
+    }
+
     @Test("v on a healthy camera: a verdict with its path and a thumbnail of coloured cells; v on the camera whose video never starts: the failing phase",
           .enabled(if: LiveMedia.GStreamerRuntime.camera.isAvailable))
     func liveViewChecks() async throws {

@@ -86,6 +86,17 @@ struct VicotopProcess {
         return (process, port)
     }
 
+    /// This process's environment with the user's token, config, logs and shard kept out,
+    /// for ``startWithMetrics(_:environment:)``.
+    static var isolatedEnvironment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["VICOHOME_TOKEN"] = nil
+        env["VICOTOP_SHARD"] = nil
+        env["XDG_CONFIG_HOME"] = isolatedHome.appendingPathComponent("config").path
+        env["XDG_STATE_HOME"] = isolatedHome.appendingPathComponent("state").path
+        return env
+    }
+
     /// A folder of this test run for XDG_CONFIG_HOME and XDG_STATE_HOME.
     static let isolatedHome: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("vicotop-tests-\(UUID().uuidString)")

@@ -193,7 +193,12 @@ public struct DashboardModel: Sendable {
                     status = StatusMessage("\(serial) is already watched", isError: true)
                     return []
                 }
-                status = StatusMessage("adding \(serial)")
+                // A camera typed in by hand is the user's explicit wish: watched whatever its
+                // shard, with a word that another watcher may watch it too.
+                let shard = header.shard
+                status = StatusMessage(shard.contains(serial)
+                    ? "adding \(serial)"
+                    : "adding \(serial) (shard \(Shard.owner(of: serial, count: shard.count))/\(shard.count), not this \(shard): watched here too)")
                 selected = serial
                 return [.add(serial)]
             case .backspace: mode = .adding(String(text.dropLast()))

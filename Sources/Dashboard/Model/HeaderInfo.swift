@@ -1,3 +1,5 @@
+import LiveSession
+
 /// What the header says about where the dashboard is connected.
 public struct HeaderInfo: Sendable, Hashable {
     /// The API endpoint (host), or the simulator's address in demo mode.
@@ -8,13 +10,16 @@ public struct HeaderInfo: Sendable, Hashable {
     public var account: String
     /// VPN detection: nil before it ran, else a short verdict.
     public var vpn: String?
+    /// The part of the fleet watched; shown unless it is the whole fleet.
+    public var shard: Shard
 
     /// Creates header information.
-    public init(endpoint: String, isDemo: Bool, account: String, vpn: String? = nil) {
+    public init(endpoint: String, isDemo: Bool, account: String, vpn: String? = nil, shard: Shard = .whole) {
         self.endpoint = endpoint
         self.isDemo = isDemo
         self.account = account
         self.vpn = vpn
+        self.shard = shard
     }
 }
 

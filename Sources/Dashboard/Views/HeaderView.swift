@@ -1,7 +1,8 @@
 import Foundation
 
-/// The top line: product, endpoint or DEMO, account, VPN, counts and the clock. On a
-/// narrow terminal the least important fields go first: endpoint, account, VPN.
+/// The top line: product, endpoint or DEMO, account, VPN, shard (when sharded), counts and
+/// the clock. On a narrow terminal the least important fields go first: endpoint, account,
+/// VPN, shard.
 @MainActor
 struct HeaderView {
     var glyphs: Glyphs
@@ -16,13 +17,17 @@ struct HeaderView {
         let fullCounts = "\(counts.total) devices: \(counts.live) live, \(counts.refreshing) refreshing, \(counts.failing) failing"
         let shortCounts = "\(counts.live + counts.refreshing)/\(counts.total) live, \(counts.failing) failing"
         let endpoint = model.header.isDemo ? "simulator \(model.header.endpoint)" : model.header.endpoint
+        // The counts are of this shard's cameras only: the shard stays beside them down to
+        // the narrowest variant but one.
+        let shard: String? = model.header.shard.isWhole ? nil : "shard \(model.header.shard)"
         // Most complete first; the first that fits is drawn.
         let variants: [[String?]] = [
-            [endpoint, model.header.account, "VPN " + (model.header.vpn ?? "?"), fullCounts],
-            [nil, model.header.account, "VPN " + (model.header.vpn ?? "?"), fullCounts],
-            [nil, nil, "VPN " + (model.header.vpn ?? "?"), fullCounts],
-            [nil, nil, "VPN " + (model.header.vpn ?? "?"), shortCounts],
-            [nil, nil, nil, shortCounts],
+            [endpoint, model.header.account, "VPN " + (model.header.vpn ?? "?"), shard, fullCounts],
+            [nil, model.header.account, "VPN " + (model.header.vpn ?? "?"), shard, fullCounts],
+            [nil, nil, "VPN " + (model.header.vpn ?? "?"), shard, fullCounts],
+            [nil, nil, "VPN " + (model.header.vpn ?? "?"), shard, shortCounts],
+            [nil, nil, nil, shard, shortCounts],
+            [nil, nil, nil, nil, shortCounts],
         ]
         var chosen = Line()
         for variant in variants {

@@ -474,6 +474,7 @@ public actor SessionManager {
         connection.forgetPings(before: runtime.pingSequence)
         connection.sendPing(sequence: runtime.pingSequence)
         runtime.ping.recordSent()
+        SessionMetrics.pingSent(serial: serial)
         devices[serial] = runtime
         scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: now.addingTimeInterval(ticket.signalPingInterval))
         publish(serial)

@@ -19,6 +19,11 @@ enum SessionMetrics {
         Metrics.Timer(label: "vicotop_ping_rtt_seconds", dimensions: [("serial", serial)]).recordNanoseconds(rtt.inNanoseconds)
     }
 
+    /// With ``pingLost(serial:)``, the loss ratio over any window (the alert's 20 %).
+    static func pingSent(serial: String) {
+        Counter(label: "vicotop_pings_sent_total", dimensions: [("serial", serial)]).increment()
+    }
+
     static func pingLost(serial: String) {
         Counter(label: "vicotop_pings_lost_total", dimensions: [("serial", serial)]).increment()
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveSession
 import VicohomeAPI
 
 /// `vicotop config --show`: the configuration in force and where each value came from.
@@ -10,7 +11,8 @@ struct ConfigCommand: AsyncParsableCommand {
         discussion: """
             Values come from $XDG_CONFIG_HOME/vicotop/config.toml, then environment variables \
             (VICOTOP_API_BASE, VICOTOP_REGION, VICOTOP_AUTH_SCHEME, VICOTOP_DEVICES, VICOTOP_THEME, \
-            VICOTOP_REFRESH_MARGIN, VICOTOP_LOG_LEVEL, VICOTOP_EVENT_HISTORY), then flags; later ones win.
+            VICOTOP_REFRESH_MARGIN, VICOTOP_LOG_LEVEL, VICOTOP_EVENT_HISTORY, VICOTOP_MEDIA_CHECK_INTERVAL, \
+            VICOTOP_SHARD), then flags; later ones win.
             """)
 
     @ParentCommand var root: Vicotop
@@ -43,6 +45,8 @@ struct ConfigCommand: AsyncParsableCommand {
                 ("event_history", "\(config.eventHistory.value) events per camera", config.eventHistory.source.description),
                 ("media_check_interval", config.mediaCheckInterval.value.map { "every \(Int($0)) s, spread over the cameras" } ?? "off",
                  config.mediaCheckInterval.source.description),
+                ("shard", config.shard.value.isWhole ? "1/1 (every camera)" : "\(config.shard.value) (rendezvous hashing of serials)",
+                 config.shard.source.description),
                 ("token", token.0, token.1),
             ]
             let width = rows.map(\.0.count).max() ?? 0

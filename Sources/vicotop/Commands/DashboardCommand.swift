@@ -75,7 +75,7 @@ struct DashboardCommand: ParsableCommand {
         let demo = Account.usesDemo(token: (try? Account.locateToken(options, environment: environment))?.token, config: config)
         let header = HeaderInfo(
             endpoint: demo ? "embedded simulator" : (config.apiBase.value ?? config.region.value?.baseURL.absoluteString ?? Region.us.baseURL.absoluteString),
-            isDemo: demo, account: demo ? "demo account" : "account")
+            isDemo: demo, account: demo ? "demo account" : "account", shard: config.shard.value)
         let dashboardOptions = DashboardOptions(
             theme: theme, catalog: catalog, forceASCII: ascii, environment: environment, header: header,
             reportDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), stderrPath: logFile?.url.path,
@@ -89,7 +89,8 @@ struct DashboardCommand: ParsableCommand {
             let header = HeaderInfo(
                 endpoint: account.isDemo ? "\(endpoint.host ?? "127.0.0.1"):\(endpoint.port ?? 80)" : endpoint.absoluteString,
                 isDemo: account.isDemo,
-                account: account.isDemo ? "demo account" : "token from \(located?.source ?? "configuration")")
+                account: account.isDemo ? "demo account" : "token from \(located?.source ?? "configuration")",
+                shard: config.shard.value)
             return DashboardConnection(manager: fleet.manager, header: header, close: { await fleet.stop() })
         }
         DispatchQueue.main.async {

@@ -67,6 +67,10 @@ struct StatusCommand: AsyncParsableCommand {
                 if json {
                     try JSONOutput.print(FleetSummary(snapshots), revealSecrets: false)
                 } else {
+                    // Said only when sharded, so the unsharded report stays as it was.
+                    if !config.shard.value.isWhole {
+                        print("shard \(config.shard.value): \(snapshots.count) camera\(snapshots.count == 1 ? "" : "s") of this shard")
+                    }
                     print(StatusTable().render(snapshots, media: media))
                 }
                 let verdicts = snapshots.compactMap(\.media.verdict)

@@ -17,6 +17,7 @@ struct WatchCommand: AsyncParsableCommand {
             Examples:
               vicotop watch --plain
               vicotop watch --jsonl --interval 10 | jq -c 'select(.type == "event")'
+              vicotop watch --jsonl --shard 2/3 --metrics-listen 0.0.0.0:9464   # one of three watchers
             """)
 
     @ParentCommand var root: Vicotop
@@ -56,7 +57,7 @@ struct WatchCommand: AsyncParsableCommand {
             let config = try EffectiveConfiguration.load(options, deviceFlags: selection.serials, mediaCheckInterval: selection.mediaCheckInterval)
             LogSetup.bootstrap(level: config.logLevel.value)
             let fleet = try await FleetSession.connect(options, config: config, probeICE: !selection.noICE)
-            let printer = WatchPrinter(jsonl: jsonl, demo: fleet.account.isDemo)
+            let printer = WatchPrinter(jsonl: jsonl, demo: fleet.account.isDemo, shard: config.shard.value)
             printer.banner(account: fleet.account)
             let events = fleet.manager.events()
             let eventTask = Task {
@@ -90,10 +91,14 @@ struct WatchCommand: AsyncParsableCommand {
 struct WatchPrinter: Sendable {
     var jsonl: Bool
     var demo: Bool
+    var shard: Shard = .whole
+
+    /// ` — shard K/N` when this watcher sees only part of the fleet.
+    private var shardNote: String { shard.isWhole ? "" : " — shard \(shard)" }
 
     func banner(account: Account) {
         guard !jsonl else { return }
-        Terminal.output("vicotop watch — \(demo ? "DEMO (embedded simulator)" : account.client.configuration.baseURL.absoluteString) — Ctrl-C to stop")
+        Terminal.output("vicotop watch — \(demo ? "DEMO (embedded simulator)" : account.client.configuration.baseURL.absoluteString)\(shardNote) — Ctrl-C to stop")
     }
 
     func event(_ event: SessionEvent) {
@@ -112,7 +117,7 @@ struct WatchPrinter: Sendable {
             Terminal.output(JSONLine.encode(type: "snapshot", summary))
         } else {
             let live = snapshots.filter { $0.state.isLive }.count
-            Terminal.output("── \(live)/\(snapshots.count) live ──\n" + StatusTable().render(snapshots))
+            Terminal.output("── \(live)/\(snapshots.count) live\(shardNote) ──\n" + StatusTable().render(snapshots))
         }
     }
 }

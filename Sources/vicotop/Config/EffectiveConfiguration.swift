@@ -41,6 +41,7 @@ struct Setting<Value: Sendable>: Sendable {
 /// | `log_level` | `VICOTOP_LOG_LEVEL` | `--log-level` |
 /// | `event_history` (events kept per camera) | `VICOTOP_EVENT_HISTORY` | — |
 /// | `media_check_interval` (seconds; off by default) | `VICOTOP_MEDIA_CHECK_INTERVAL` | `--media-check-interval` |
+/// | `shard` (`"K/N"`; the whole fleet by default) | `VICOTOP_SHARD` | `--shard` |
 struct EffectiveConfiguration: Sendable {
     var apiBase: Setting<String?> = .init(value: nil, source: .standard)
     var region: Setting<Region?> = .init(value: nil, source: .standard)
@@ -51,6 +52,7 @@ struct EffectiveConfiguration: Sendable {
     var logLevel: Setting<Logger.Level> = .init(value: .info, source: .standard)
     var eventHistory: Setting<Int> = .init(value: SessionConfiguration().eventHistory, source: .standard)
     var mediaCheckInterval: Setting<Double?> = .init(value: nil, source: .standard)
+    var shard: Setting<Shard> = .init(value: .whole, source: .standard)
 
     /// The config file's path.
     static func fileURL(environment: [String: String]) -> URL {
@@ -110,6 +112,11 @@ struct EffectiveConfiguration: Sendable {
             }
             logLevel = .init(value: level, source: source)
         }
+        if let text = file.shard {
+            do throws(ShardError) { shard = .init(value: try Shard(parsing: text), source: source) } catch {
+                throw CommandFailure(status: .usage, message: ConfigFileError(path: path, problem: "key 'shard': \(error.description)").description)
+            }
+        }
     }
 
     private mutating func apply(environment: [String: String]) throws {
@@ -152,6 +159,11 @@ struct EffectiveConfiguration: Sendable {
             }
             mediaCheckInterval = .init(value: seconds, source: .environment("VICOTOP_MEDIA_CHECK_INTERVAL"))
         }
+        if let text = value("VICOTOP_SHARD") {
+            do throws(ShardError) { shard = .init(value: try Shard(parsing: text), source: .environment("VICOTOP_SHARD")) } catch {
+                throw CommandFailure(status: .usage, message: "environment VICOTOP_SHARD: \(error.description)")
+            }
+        }
         if let text = value("VICOTOP_LOG_LEVEL") {
             guard let level = Logger.Level(rawValue: text) else { throw bad("VICOTOP_LOG_LEVEL", "a log level") }
             logLevel = .init(value: level, source: .environment("VICOTOP_LOG_LEVEL"))
@@ -164,5 +176,6 @@ struct EffectiveConfiguration: Sendable {
         if let scheme = options.authScheme { authScheme = .init(value: scheme, source: .flag("--auth-scheme")) }
         if !deviceFlags.isEmpty { devices = .init(value: deviceFlags, source: .flag("--device")) }
         if let level = options.logLevel { logLevel = .init(value: level, source: .flag("--log-level")) }
+        if let value = options.shard { shard = .init(value: value, source: .flag("--shard")) }
     }
 }

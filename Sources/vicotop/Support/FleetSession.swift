@@ -10,7 +10,8 @@ struct FleetSession {
     var manager: SessionManager
     var metrics: MetricsEndpoint?
 
-    /// Lists the cameras, adds them (or only `serials`) and starts watching.
+    /// Lists the cameras, adds those of the configured shard (or only the named ones of
+    /// that shard) and starts watching.
     ///
     /// `attach` sees the manager before any device is added, so a subscriber misses no
     /// event; `quiet` keeps the metrics address off standard error (the dashboard owns
@@ -35,15 +36,23 @@ struct FleetSession {
         attach?(manager)
         var endpoint: MetricsEndpoint?
         if let metrics {
-            endpoint = try await MetricsEndpoint.start(metrics, manager: manager)
+            endpoint = try await MetricsEndpoint.start(metrics, manager: manager, shard: config.shard.value, planner: configuration.planner)
             if !quiet { Terminal.error("vicotop: metrics at http://\(ListenAddress(argument: "\(metrics.host):\(endpoint!.port)")!)/metrics") }
         }
+        // The shard splits the selection (the account's cameras, or the ones named), so N
+        // watchers sharing one configuration share its cameras out between them.
+        let shard = config.shard.value
         if serials.isEmpty {
-            for device in try await account.client.listDevices() {
+            for device in try await account.client.listDevices() where shard.contains(device.serialNumber) {
                 await manager.add(device.serialNumber, name: device.deviceName.map { Sanitizer.singleLine($0) })
             }
         } else {
-            for serial in serials { await manager.add(serial) }
+            let mine = serials.filter { shard.contains($0) }
+            for serial in mine { await manager.add(serial) }
+            // Named cameras left out could look like a typo: say where they went.
+            if mine.count < serials.count, !quiet {
+                Terminal.error("vicotop: shard \(shard) watches \(mine.count) of the \(serials.count) cameras named; the others belong to other shards")
+            }
         }
         await manager.startAll()
         if let seconds = config.mediaCheckInterval.value {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveSession
 import Logging
 import VicohomeAPI
 
@@ -25,6 +26,13 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("metrics-listen"), help: ArgumentHelp("Serve Prometheus metrics at http://HOST:PORT/metrics (dashboard, watch and status).", valueName: "host:port"))
     var metricsListen: ListenAddress?
+
+    @Option(name: .customLong("shard"),
+            help: ArgumentHelp("Watch only shard K of N of the cameras (rendezvous hashing of serials; dashboard, watch and status).", valueName: "K/N"),
+            transform: { text in
+                do throws(ShardError) { return try Shard(parsing: text) } catch { throw ValidationError(error.description) }
+            })
+    var shard: Shard?
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("Log level of $XDG_STATE_HOME/vicotop/vicotop.log: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
     var logLevel: Logger.Level?
