@@ -160,7 +160,7 @@ public enum ContractSchema {
     ])
 
     /// The exported connection report (dashboard key `e`).
-    public static let report = JSONShape.object(version.merging(stateFields).merging([
+    public static let report = JSONShape.object(version.merging(stateFields) { $1 }.merging([
         "traceId": .nullable(.string), "serialNumber": .string, "name": .nullable(.string), "generatedAt": .time,
         "ticket": .nullable(ticketSummary), "phases": phases, "ping": ping, "iceServers": .array(iceServerStatus),
         "localCandidates": .array(.string), "remoteCandidates": .array(.string),

@@ -43,7 +43,8 @@ public indirect enum JSONShape: Sendable {
         }
     }
 
-    static let timePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+    // A regex is not Sendable: one is made per check.
+    static var timePattern: Regex<Substring> { /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/ }
 
     func problems(_ value: JSON, at path: String) -> [String] {
         switch (self, value) {
