@@ -68,7 +68,12 @@ struct JSONContractTests {
         let json = String(decoding: try report.json(), as: UTF8.self)
         #expect(ContractSchema.report.problems(in: json) == [], "\(json)")
         let back = try JSONContract.decoder().decode(ConnectionReport.self, from: Data(json.utf8))
-        #expect(back.state == state && back.errors.first?.state == state && back.media?.waitTimeMs == 850)
+        // Times come back to the millisecond.
+        func retryAt(_ state: SessionState?) -> Date? { if case .backingOff(let until, _)? = state { until } else { nil } }
+        for read in [back.state, back.errors.first?.state] {
+            #expect(read?.jsonName == "backingOff" && retryAt(read).map { $0.timeIntervalSince(retryAt(state)!).magnitude < 0.001 } == true)
+        }
+        #expect(back.media?.waitTimeMs == 850 && back.media?.connectionType == "p2p")
         #expect(back.ping.lastMs == 12.35)
     }
 }
