@@ -19,7 +19,7 @@ struct WatchCommand: AsyncParsableCommand {
             Examples:
               vicotop watch --plain
               vicotop watch --jsonl --interval 10 | jq -c 'select(.type == "event")'
-              vicotop watch --jsonl | jq -r 'select(.type == "event" and .state == "backingOff") | "\\(.serialNumber) \\(.reason) until \\(.retryAt)"'
+              vicotop watch --jsonl | jq -c 'select(.state == "backingOff") | {serialNumber, reason, retryAt}'
             """)
 
     @ParentCommand var root: Vicotop
