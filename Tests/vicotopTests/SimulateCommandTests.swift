@@ -24,7 +24,7 @@ struct SimulateCommandTests {
         #expect(ticket.status == 0, "stderr: \(ticket.stderr)")
         #expect(ContractSchema.ticket.problems(in: ticket.stdout) == [])
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(ticket.stdout.utf8)) as? [String: Any])
-        #expect(abs((decoded["lifetimeSeconds"] as? Double ?? 0) - 60) < 0.01)
+        #expect(abs((decoded["lifetimeSeconds"] as? Double ?? 0) - 60) < 0.1, "the simulator reads its clock twice: for the expiry, then for the server time")
         let urls = (decoded["iceServers"] as? [[String: Any]] ?? []).compactMap { ($0["urls"] as? [String])?.first }
         #expect(urls.first?.hasPrefix("stun:127.0.0.1:") == true, "the simulator's own STUN server comes first")
 
