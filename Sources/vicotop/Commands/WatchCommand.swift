@@ -101,7 +101,7 @@ struct WatchPrinter: Sendable {
 
     func event(_ event: SessionEvent) {
         if jsonl {
-            Terminal.output(JSONLine.encode(type: "event", event))
+            if let line = JSONLine.encode(type: "event", event) { Terminal.output(line) }
         } else {
             let time = event.at.formatted(Date.ISO8601FormatStyle().time(includingFractionalSeconds: false).timeSeparator(.colon))
             let trace = event.traceId.map { " [\($0)]" } ?? ""
@@ -112,7 +112,7 @@ struct WatchPrinter: Sendable {
     func snapshot(_ snapshots: [DeviceSnapshot]) {
         if jsonl {
             let summary = FleetSummary(snapshots)
-            Terminal.output(JSONLine.encode(type: "snapshot", summary))
+            if let line = JSONLine.encode(type: "snapshot", summary) { Terminal.output(line) }
         } else {
             let live = snapshots.filter { $0.state.isLive }.count
             Terminal.output("── \(live)/\(snapshots.count) live ──\n" + StatusTable().render(snapshots))

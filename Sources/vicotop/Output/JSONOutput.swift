@@ -15,8 +15,14 @@ enum JSONOutput {
 /// One JSON object per line (`watch --jsonl`): the value's own fields plus `type` and
 /// `schemaVersion`, encoded in one pass with the contract's encoder.
 enum JSONLine {
-    static func encode<T: Encodable>(type: String, _ value: T) -> String {
-        guard let line = try? JSONContract.document(value, type: type) else { return "{}" }
-        return String(decoding: line, as: UTF8.self)
+    /// The line, or nil (said on standard error) when the value cannot be encoded: a script
+    /// reading the lines never gets one that is off the contract.
+    static func encode<T: Encodable>(type: String, _ value: T) -> String? {
+        do {
+            return String(decoding: try JSONContract.document(value, type: type), as: UTF8.self)
+        } catch {
+            Terminal.error("vicotop: a \(type) line could not be written as JSON: \(error)")
+            return nil
+        }
     }
 }
