@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 @testable import LiveSession
 import Testing
+import TestSupport
 
 @Suite("Clipboard and export")
 struct ClipboardAndExportTests {
@@ -27,5 +28,6 @@ struct ClipboardAndExportTests {
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains(snapshot.ticket!.traceId))
         for secret in ["s3cr3t-sign-value", "turn-user", "turn-pass"] { #expect(!text.contains(secret)) }
+        #expect(ContractSchema.report.problems(in: text) == [], "\(text)")
     }
 }

@@ -36,6 +36,12 @@ struct ManagerIntegrationTests {
         let report = try #require(await harness.manager.report(serial))
         let json = String(decoding: try report.json(), as: UTF8.self)
         #expect(json.contains(live.ticket!.traceId))
+        #expect(ContractSchema.report.problems(in: json) == [], "\(json)")
+        // The report reads back as it was written.
+        let back = try JSONContract.decoder().decode(ConnectionReport.self, from: Data(json.utf8))
+        #expect(back.state == report.state && back.ticket?.traceId == report.ticket?.traceId)
+        #expect(back.events.map(\.kind) == report.events.map(\.kind) && back.events.map(\.message) == report.events.map(\.message))
+        #expect(back.generatedAt.timeIntervalSince(report.generatedAt).magnitude < 0.001)
         await harness.stop()
     }
 

@@ -427,17 +427,28 @@ class Soak:
             self.check(status == 0, f"{name} exits 0 on {sig.name} (got {status})")
 
     def check_jsonl(self):
+        """Every line is an object of the JSON contract (README "JSON output"): schemaVersion 1,
+        a type, RFC 3339 times, and states as plain words, never Swift's {"live":{}}."""
         bad, lines = 0, 0
+        time_pattern = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
         with open(self.headless_out, errors="replace") as out:
             for line in out:
                 lines += 1
                 try:
-                    if not isinstance(json.loads(line), dict):
-                        bad += 1
+                    value = json.loads(line)
                 except ValueError:
                     bad += 1
+                    continue
+                if not isinstance(value, dict) or value.get("schemaVersion") != 1 or not time_pattern.match(str(value.get("at"))):
+                    bad += 1
+                elif value.get("type") == "event":
+                    bad += not isinstance(value.get("state"), str)
+                elif value.get("type") == "snapshot":
+                    bad += not all(isinstance(device.get("state"), str) for device in value.get("devices", []))
+                else:
+                    bad += 1
         self.figures["headless_jsonl_lines"] = lines
-        self.check(lines > 0 and bad == 0, f"headless printed {lines} JSON lines, {bad} unreadable")
+        self.check(lines > 0 and bad == 0, f"headless printed {lines} JSON lines, {bad} unreadable or off the contract")
 
     def cleanup(self):
         # tmux 3.3 may outlive kill-server alone: end the session first, then the server, then its pid.

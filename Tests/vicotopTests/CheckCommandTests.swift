@@ -12,6 +12,7 @@ struct CheckCommandTests {
     func healthy() async throws {
         let result = try await VicotopProcess.run(["check", "VDCA1P2410000131", "--json", "--seconds", "1"], timeout: .seconds(60))
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(ContractSchema.check.problems(in: result.stdout) == [], "\(result.stdout)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let verdict = try #require(object["verdict"] as? [String: Any])
         #expect(verdict["result"] as? String == "ok")
@@ -37,6 +38,7 @@ struct CheckCommandTests {
     func iceFails() async throws {
         let result = try await VicotopProcess.run(["check", "VDCB2G2405003071", "--json", "--connect-timeout", "3"], timeout: .seconds(60))
         #expect(result.status == 6)
+        #expect(ContractSchema.check.problems(in: result.stdout) == [], "\(result.stdout)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let verdict = try #require(object["verdict"] as? [String: Any])
         #expect(verdict["phase"] as? String == "ice-connected")
@@ -92,6 +94,7 @@ struct HeadlessMediaTests {
     func statusExitCodes() async throws {
         let ok = try await VicotopProcess.run(["status", "--once", "--media", "--json", "--device", "VDCA1P2410000131"], timeout: .seconds(90))
         #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ContractSchema.fleet.problems(in: ok.stdout) == [], "\(ok.stdout)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any])
         let device = try #require((object["devices"] as? [[String: Any]])?.first)
         let media = try #require(device["media"] as? [String: Any])
@@ -115,6 +118,10 @@ struct HeadlessMediaTests {
             ["watch", "--jsonl", "--no-ice", "--duration", "6", "--interval", "2", "--media-check-interval", "60", "--device", "VDCA1P2410000131"],
             timeout: .seconds(60))
         #expect(jsonl.status == 0, "\(jsonl.stderr)")
+        for line in jsonl.stdout.split(separator: "\n") {
+            let shape = line.contains(#""type":"snapshot""#) ? ContractSchema.watchSnapshot : ContractSchema.watchEvent
+            #expect(shape.problems(in: line) == [], "\(line)")
+        }
         let lines = jsonl.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         let kinds = lines.compactMap { $0["kind"] as? String }
         #expect(kinds.contains("mediaPhase") && kinds.contains("mediaVerdict"))

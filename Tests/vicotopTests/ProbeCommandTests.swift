@@ -40,6 +40,7 @@ struct ProbeCommandTests {
             try await VicotopProcess.run(["probe", "--ice-server", "stun:127.0.0.1:\(port)", "--json", "--probe-timeout", "2"])
         }
         #expect(dead.status == 5)
+        #expect(ContractSchema.probe.problems(in: dead.stdout) == [], "\(dead.stdout)")
         #expect(firstServer(dead)?["status"] as? String == "failed")
         #expect(firstServer(dead)?["error"] as? String == "unreachable")
     }
@@ -61,6 +62,7 @@ struct ProbeCommandTests {
         ])
         #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
         #expect(!result.stdout.contains(CoturnServer.password))
+        #expect(ContractSchema.probe.problems(in: result.stdout) == [], "\(result.stdout)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((report["traceId"] as? String)?.hasPrefix("webrtc-") == true)
         let servers = try #require(report["servers"] as? [[String: Any]])

@@ -95,7 +95,12 @@ struct SecretLeakTests {
         }
         let reports = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         #expect(reports.contains { $0.lastPathComponent.hasPrefix("vicotop-report-") }, "no report exported")
-        for report in reports { outputs.append(("report \(report.lastPathComponent)", (try? String(contentsOf: report, encoding: .utf8)) ?? "")) }
+        for report in reports {
+            let text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
+            outputs.append(("report \(report.lastPathComponent)", text))
+            // The file the `e` key writes is held to the JSON contract like every other output.
+            #expect(ContractSchema.report.problems(in: text) == [], "\(text)")
+        }
         let logs = home.appendingPathComponent("state/vicotop/vicotop.log")
         let log = (try? String(contentsOf: logs, encoding: .utf8)) ?? ""
         #expect(log.contains("traceId="), "the log file is empty: nothing was scanned")

@@ -78,6 +78,8 @@ struct ShardOptionTests {
             let result = try await VicotopProcess.run(["status", "--once", "--json", "--settle", "5", "--shard", shard], timeout: .seconds(60))
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
             let devices = try #require(object["devices"] as? [[String: Any]])
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            #expect(object["shard"] as? [String: Int] == ["index": parts[0], "count": parts[1]], "\(result.stdout)")
             seen.append(devices.compactMap { $0["serialNumber"] as? String })
             let plain = try await VicotopProcess.run(["--shard", shard, "status", "--once", "--settle", "5"], timeout: .seconds(60))
             #expect(plain.stdout.hasPrefix("shard \(shard):"), "\(plain.stdout)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import VicohomeAPI
 import VicohomeSimulator
 
@@ -31,12 +32,14 @@ struct WatchStatusCommandTests {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
                 switch object["type"] as? String {
                 case "event":
+                    #expect(ContractSchema.watchEvent.problems(in: line) == [], "\(line)")
                     #expect(object["serialNumber"] is String)
                     #expect(object["at"] is String)
                     #expect(object["message"] is String)
                     kinds.insert(object["kind"] as? String ?? "")
                 case "snapshot":
                     snapshots += 1
+                    #expect(ContractSchema.watchSnapshot.problems(in: line) == [], "\(line)")
                     #expect((object["devices"] as? [Any])?.count == DemoFleet.devices.count)
                 default:
                     Issue.record("unexpected line \(line)")
@@ -55,7 +58,7 @@ struct WatchStatusCommandTests {
         #expect(result.stderr.contains("vicotop watch --jsonl"))
     }
 
-    @Test("status --once exits 0 when all are live, 1 when some are degraded, 2 when some failed")
+    @Test("status --once exits 0 when all are live, 1 when some are degraded, 2 when some failed; its JSON's states are words")
     func exitCodes() async throws {
         try await withSimulator { _, account in
             let healthy = try await VicotopProcess.run(account + ["status", "--once", "--device", "VDCA1P2410000131"])
@@ -66,9 +69,23 @@ struct WatchStatusCommandTests {
             #expect(offline.stdout.contains("offline"))
             let fleet = try await VicotopProcess.run(account + ["status", "--once", "--json"])
             #expect(fleet.status == 2, "the demo fleet has a camera whose serial is refused")
+            #expect(ContractSchema.fleet.problems(in: fleet.stdout) == [], "\(fleet.stdout)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(fleet.stdout.utf8)) as? [String: Any])
             #expect(object["failed"] as? Int == 1)
             #expect((object["devices"] as? [Any])?.count == DemoFleet.devices.count)
+
+            // A state is a plain word with reason, retryAt and failure beside it.
+            let devices = try #require(object["devices"] as? [[String: Any]])
+            func device(_ serial: String) -> [String: Any]? { devices.first { $0["serialNumber"] as? String == serial } }
+            let live = try #require(device("VDCA1P2410000131"))
+            #expect(live["state"] as? String == "live" && live["health"] as? String == "ok")
+            #expect(live["reason"] is NSNull && live["retryAt"] is NSNull && live["failure"] is NSNull)
+            let waiting = try #require(device("VDCA1P2311004420"))
+            #expect(waiting["state"] as? String == "backingOff", "\(waiting)")
+            #expect(waiting["reason"] as? String == "offline")
+            #expect((waiting["retryAt"] as? String).flatMap { try? Date($0, strategy: .iso8601) } != nil)
+            let failed = try #require(devices.first { $0["state"] as? String == "failed" })
+            #expect((failed["failure"] as? String)?.isEmpty == false, "\(failed)")
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Everything known about one session, for a support ticket: exportable as JSON, with no
-/// secret in it (the ticket appears only as a ``TicketSummary``).
+/// Everything known about one session, for a support ticket: exportable as JSON in the
+/// shape of ``JSONContract`` (see `ConnectionReport+Codable.swift`), with no secret in it
+/// (the ticket appears only as a ``TicketSummary``).
 public struct ConnectionReport: Sendable, Codable {
     /// The session's traceId.
     public var traceId: String?
@@ -52,6 +53,8 @@ public struct ConnectionReport: Sendable, Codable {
         public var jitterMs: Double
         /// Lost pings in the window, in percent.
         public var lossPercent: Double
+        /// Pings lost in a row, up to now.
+        public var consecutiveMisses: Int
 
         init(_ stats: PingStatistics) {
             sent = stats.sent
@@ -62,6 +65,7 @@ public struct ConnectionReport: Sendable, Codable {
             maxMs = stats.maxMs
             jitterMs = stats.jitterMs
             lossPercent = stats.lossPercent
+            consecutiveMisses = stats.consecutiveMisses
         }
     }
 
@@ -73,11 +77,9 @@ public struct ConnectionReport: Sendable, Codable {
         public var interfaces: [String]
     }
 
-    /// Encodes the report as pretty JSON.
+    /// Encodes the report as pretty JSON, a top-level object of the contract (with its
+    /// `schemaVersion`).
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(self)
+        try JSONContract.document(self, pretty: true)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The live view in a connection report, in the vendor's own terms: the JSON keys are its
 /// live report's (`wait_time`, `p2p_connection_type`, `download_speed`, `error_msg`), so
-/// support staff read it the way they read the app's.
+/// support staff read it the way they read the app's. Every key is written (`null` when it
+/// does not apply) and `checkedAt` is an RFC 3339 time, as everywhere in ``JSONContract``.
 public struct MediaReport: Sendable, Codable, Hashable {
     private enum CodingKeys: String, CodingKey {
         case result, videoCodec, checkedAt, phases, figures
@@ -59,5 +60,37 @@ public struct MediaReport: Sendable, Codable, Hashable {
         default:
             break
         }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(result, forKey: .result)
+        try container.encode(waitTimeMs, forKey: .waitTimeMs)
+        try container.encode(connectionType, forKey: .connectionType)
+        try container.encode(relayProtocol, forKey: .relayProtocol)
+        try container.encode(downloadSpeedKbps, forKey: .downloadSpeedKbps)
+        try container.encode(videoCodec, forKey: .videoCodec)
+        try container.encode(errorMessage, forKey: .errorMessage)
+        try container.encodeTime(checkedAt, forKey: .checkedAt)
+        try container.encode(selectedPair, forKey: .selectedPair)
+        try container.encode(candidatePairs, forKey: .candidatePairs)
+        try container.encode(phases, forKey: .phases)
+        try container.encode(figures, forKey: .figures)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        result = try container.decode(String.self, forKey: .result)
+        waitTimeMs = try container.decodeIfPresent(Int.self, forKey: .waitTimeMs)
+        connectionType = try container.decodeIfPresent(String.self, forKey: .connectionType)
+        relayProtocol = try container.decodeIfPresent(String.self, forKey: .relayProtocol)
+        downloadSpeedKbps = try container.decodeIfPresent(Double.self, forKey: .downloadSpeedKbps)
+        videoCodec = try container.decodeIfPresent(String.self, forKey: .videoCodec)
+        errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
+        checkedAt = try container.decodeTimeIfPresent(forKey: .checkedAt)
+        selectedPair = try container.decodeIfPresent(String.self, forKey: .selectedPair)
+        candidatePairs = try container.decode([String].self, forKey: .candidatePairs)
+        phases = try container.decode([MediaPhaseTime].self, forKey: .phases)
+        figures = try container.decode(MediaFigures.self, forKey: .figures)
     }
 }

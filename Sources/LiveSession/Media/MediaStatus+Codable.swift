@@ -1,7 +1,8 @@
 import Foundation
 
 /// The live view in JSON: a plain `state` word with its details beside it, so a script
-/// reads it without knowing Swift. Thumbnails and sparkline histories stay out.
+/// reads it without knowing Swift; times as RFC 3339 (see ``JSONContract``). Thumbnails
+/// and sparkline histories stay out.
 extension MediaStatus: Codable {
     private enum Key: String, CodingKey {
         case state, phase, reason, path, firstFrameMs, startedAt, checkedAt, previewing, waterfall, selectedPair
@@ -24,22 +25,29 @@ extension MediaStatus: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(word, forKey: .state)
+        // Every key is written, `null` when the state has no such detail: the contract's
+        // objects have one fixed set of keys.
+        var phase: String?, reason: String?, path: String?, firstFrameMs: Int?
         switch state {
-        case .checking(let phase): try container.encode(phase, forKey: .phase)
-        case .done(.ok(let path, let ms)):
-            try container.encode(path, forKey: .path)
-            try container.encode(ms, forKey: .firstFrameMs)
-        case .done(.failed(let phase, let reason)):
-            try container.encode(phase, forKey: .phase)
-            try container.encode(reason, forKey: .reason)
-        case .done(.unavailable(let reason)): try container.encode(reason, forKey: .reason)
+        case .checking(let current): phase = current
+        case .done(.ok(let via, let ms)):
+            path = via
+            firstFrameMs = ms
+        case .done(.failed(let failedPhase, let why)):
+            phase = failedPhase
+            reason = why
+        case .done(.unavailable(let why)): reason = why
         default: break
         }
-        try container.encodeIfPresent(startedAt, forKey: .startedAt)
-        try container.encodeIfPresent(checkedAt, forKey: .checkedAt)
+        try container.encode(phase, forKey: .phase)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(path, forKey: .path)
+        try container.encode(firstFrameMs, forKey: .firstFrameMs)
+        try container.encodeTime(startedAt, forKey: .startedAt)
+        try container.encodeTime(checkedAt, forKey: .checkedAt)
         try container.encode(previewing, forKey: .previewing)
         try container.encode(waterfall, forKey: .waterfall)
-        try container.encodeIfPresent(selectedPair, forKey: .selectedPair)
+        try container.encode(selectedPair, forKey: .selectedPair)
         try container.encode(candidatePairs, forKey: .candidatePairs)
         try container.encode(dtlsState, forKey: .dtlsState)
         try container.encode(dataChannelState, forKey: .dataChannelState)
@@ -61,8 +69,8 @@ extension MediaStatus: Codable {
         case "cancelled": state = .done(.cancelled)
         default: state = .never
         }
-        startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
-        checkedAt = try container.decodeIfPresent(Date.self, forKey: .checkedAt)
+        startedAt = try container.decodeTimeIfPresent(forKey: .startedAt)
+        checkedAt = try container.decodeTimeIfPresent(forKey: .checkedAt)
         previewing = try container.decodeIfPresent(Bool.self, forKey: .previewing) ?? false
         waterfall = try container.decodeIfPresent([MediaPhaseTime].self, forKey: .waterfall) ?? []
         selectedPair = try container.decodeIfPresent(String.self, forKey: .selectedPair)

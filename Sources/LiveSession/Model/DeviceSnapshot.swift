@@ -3,7 +3,7 @@ import VicohomeAPI
 
 /// Everything the dashboard and the headless modes show about one device, frozen at
 /// ``updatedAt``. Holds no secret: the ticket appears only as a ``TicketSummary``.
-public struct DeviceSnapshot: Sendable, Hashable, Codable, Identifiable {
+public struct DeviceSnapshot: Sendable, Hashable, Encodable, Identifiable {
     /// The camera's serial.
     public var serialNumber: String
     /// The camera's name, when known.

@@ -6,7 +6,12 @@ struct DevicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "devices",
         abstract: "List the account's cameras.",
-        discussion: "Example: vicotop devices --json | jq -r '.[].serialNumber'")
+        discussion: """
+            --json prints {"schemaVersion":1,"devices":[…]}; the README's "JSON output" \
+            section lists every field.
+
+            Example: vicotop devices --json | jq -r '.devices[].serialNumber'
+            """)
 
     @ParentCommand var root: Vicotop
 
@@ -19,7 +24,7 @@ struct DevicesCommand: AsyncParsableCommand {
             try await Account.using(options) { account in
                 let devices = try await account.client.listDevices()
                 if json {
-                    try JSONOutput.print(devices, revealSecrets: options.revealSecrets)
+                    try JSONOutput.print(DeviceListJSON(devices: devices), revealSecrets: options.revealSecrets)
                 } else {
                     print(DeviceTable().render(devices))
                 }

@@ -16,7 +16,11 @@ struct StatusCommand: AsyncParsableCommand {
             video each, two at a time); a failed view exits 2 like a failed session, and 7 means \
             GStreamer is missing here.
 
-            Example: vicotop status --once --json | jq '.devices[] | {serialNumber, state}'
+            --json prints {"schemaVersion":1,"at":…,"live":…,"degraded":…,"failed":…,"devices":[…]}; \
+            each device's "state" is a plain word with "reason", "retryAt" and "failure" beside \
+            it (the README's "JSON output" section lists every field).
+
+            Example: vicotop status --once --json | jq '.devices[] | {serialNumber, state, reason, retryAt}'
                      vicotop status --once --media --json | jq '.devices[] | {serialNumber, media: .media.state}'
             """)
 
@@ -65,7 +69,7 @@ struct StatusCommand: AsyncParsableCommand {
                 let snapshots = fleet.manager.snapshots
                 await fleet.manager.shutdown()
                 if json {
-                    try JSONOutput.print(FleetSummary(snapshots), revealSecrets: false)
+                    try JSONOutput.print(FleetSummary(snapshots, shard: config.shard.value), revealSecrets: false)
                 } else {
                     // Said only when sharded, so the unsharded report stays as it was.
                     if !config.shard.value.isWhole {

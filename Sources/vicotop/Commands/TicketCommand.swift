@@ -33,7 +33,7 @@ struct TicketCommand: AsyncParsableCommand {
                 let ticket = try await account.client.getWebrtcTicket(serialNumber: serial)
                 let receivedAt = Date()
                 if json {
-                    try JSONOutput.print(ticket, revealSecrets: options.revealSecrets)
+                    try JSONOutput.print(TicketJSON(serialNumber: serial, ticket: ticket, receivedAt: receivedAt), revealSecrets: options.revealSecrets)
                 } else {
                     print(TicketPrinter(revealSecrets: options.revealSecrets).render(ticket, serialNumber: serial, receivedAt: receivedAt))
                 }

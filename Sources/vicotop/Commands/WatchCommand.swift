@@ -11,12 +11,15 @@ struct WatchCommand: AsyncParsableCommand {
         discussion: """
             --plain prints readable lines: one per session event, and the fleet's table every \
             --interval. --jsonl prints one JSON object per line: {"type":"event",…} for each \
-            event and {"type":"snapshot",…} every --interval. Runs until Ctrl-C, SIGTERM, \
-            SIGHUP or --duration.
+            event and {"type":"snapshot",…} every --interval, each with "schemaVersion", times \
+            as RFC 3339 UTC and "state" a plain word (live, backingOff, …) with "reason" and \
+            "retryAt" beside it (the README's "JSON output" section lists every field). Runs \
+            until Ctrl-C, SIGTERM, SIGHUP or --duration.
 
             Examples:
               vicotop watch --plain
               vicotop watch --jsonl --interval 10 | jq -c 'select(.type == "event")'
+              vicotop watch --jsonl | jq -c 'select(.state == "backingOff") | {serialNumber, reason, retryAt}'
               vicotop watch --jsonl --shard 2/3 --metrics-listen 0.0.0.0:9464   # one of three watchers
             """)
 
@@ -103,7 +106,7 @@ struct WatchPrinter: Sendable {
 
     func event(_ event: SessionEvent) {
         if jsonl {
-            Terminal.output(JSONLine.encode(type: "event", event))
+            if let line = JSONLine.encode(type: "event", event) { Terminal.output(line) }
         } else {
             let time = event.at.formatted(Date.ISO8601FormatStyle().time(includingFractionalSeconds: false).timeSeparator(.colon))
             let trace = event.traceId.map { " [\($0)]" } ?? ""
@@ -113,54 +116,11 @@ struct WatchPrinter: Sendable {
 
     func snapshot(_ snapshots: [DeviceSnapshot]) {
         if jsonl {
-            let summary = FleetSummary(snapshots)
-            Terminal.output(JSONLine.encode(type: "snapshot", summary))
+            let summary = FleetSummary(snapshots, shard: shard)
+            if let line = JSONLine.encode(type: "snapshot", summary) { Terminal.output(line) }
         } else {
             let live = snapshots.filter { $0.state.isLive }.count
             Terminal.output("── \(live)/\(snapshots.count) live\(shardNote) ──\n" + StatusTable().render(snapshots))
         }
-    }
-}
-
-/// The fleet at one moment, for JSON output.
-struct FleetSummary: Encodable {
-    var at: Date
-    var live: Int
-    var degraded: Int
-    var failed: Int
-    var devices: [DeviceSnapshot]
-
-    init(_ snapshots: [DeviceSnapshot]) {
-        at = Date()
-        live = snapshots.filter { $0.state.health == .ok }.count
-        degraded = snapshots.filter { $0.state.health == .degraded }.count
-        failed = snapshots.filter { $0.state.health == .failed }.count
-        devices = snapshots
-    }
-}
-
-/// One JSON object per line: the value's own fields plus `"type"`, encoded in one pass.
-enum JSONLine {
-    private struct Tagged<Value: Encodable>: Encodable {
-        var type: String
-        var value: Value
-        private enum CodingKeys: String, CodingKey { case type }
-        func encode(to encoder: any Encoder) throws {
-            try value.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(type, forKey: .type)
-        }
-    }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    static func encode<T: Encodable>(type: String, _ value: T) -> String {
-        guard let line = try? encoder.encode(Tagged(type: type, value: value)) else { return "{}" }
-        return String(decoding: line, as: UTF8.self)
     }
 }

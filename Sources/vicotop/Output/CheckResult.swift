@@ -2,8 +2,9 @@ import Foundation
 import LiveMedia
 import LiveSession
 
-/// `vicotop check --json`: every phase and figure and the verdict. Times are RFC 3339 UTC,
-/// durations carry their unit in the key. No secret appears: no TURN URL or credential.
+/// `vicotop check --json`: every phase and figure and the verdict, in the contract's terms
+/// (``JSONContract``: RFC 3339 times, durations with their unit in the key, every key
+/// present, `null` when it does not apply). No secret appears: no TURN URL or credential.
 struct CheckResult: Encodable {
     struct Verdict: Encodable {
         var result: String
@@ -12,6 +13,32 @@ struct CheckResult: Encodable {
         var reason: String?
         var path: String?
         var firstFrameMs: Int?
+
+        private enum Key: String, CodingKey { case result, line, phase, reason, path, firstFrameMs }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(result, forKey: .result)
+            try container.encode(line, forKey: .line)
+            try container.encode(phase, forKey: .phase)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(path, forKey: .path)
+            try container.encode(firstFrameMs, forKey: .firstFrameMs)
+        }
+    }
+
+    /// What the camera's answer said; each `null` when the SDP did not say.
+    struct Answer: Encodable {
+        var videoCodec: String?, profileLevelId: String?, setup: String?
+
+        private enum Key: String, CodingKey { case videoCodec, profileLevelId, setup }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(videoCodec, forKey: .videoCodec)
+            try container.encode(profileLevelId, forKey: .profileLevelId)
+            try container.encode(setup, forKey: .setup)
+        }
     }
 
     struct Phase: Encodable {
@@ -33,7 +60,6 @@ struct CheckResult: Encodable {
         var nackCount: Int, pliCount: Int, firCount: Int, keyframeRequests: Int, freezes: Int, frozenSeconds: Double
     }
 
-    var schemaVersion = 1
     var serialNumber: String
     var name: String?
     var traceId: String
@@ -45,17 +71,38 @@ struct CheckResult: Encodable {
     var remoteCandidates: [String]
     var ignoredRemoteCandidates: Int
     var possiblePairs: Int
-    var answer: [String: String]
+    var answer: Answer?
     var states: [String: String]
     var media: Media
+
+    private enum Key: String, CodingKey {
+        case serialNumber, name, traceId, startedAt, verdict, phases, selectedPair, localCandidates, remoteCandidates
+        case ignoredRemoteCandidates, possiblePairs, answer, states, media
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(serialNumber, forKey: .serialNumber)
+        try container.encode(name, forKey: .name)
+        try container.encode(traceId, forKey: .traceId)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(phases, forKey: .phases)
+        try container.encode(selectedPair, forKey: .selectedPair)
+        try container.encode(localCandidates, forKey: .localCandidates)
+        try container.encode(remoteCandidates, forKey: .remoteCandidates)
+        try container.encode(ignoredRemoteCandidates, forKey: .ignoredRemoteCandidates)
+        try container.encode(possiblePairs, forKey: .possiblePairs)
+        try container.encode(answer, forKey: .answer)
+        try container.encode(states, forKey: .states)
+        try container.encode(media, forKey: .media)
+    }
 
     init(report: LiveViewReport, name: String?, started: Date, offsetMs: Double, sessionPhases: SessionPhases?) {
         serialNumber = report.serialNumber
         self.name = name
         traceId = report.traceId
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        startedAt = formatter.string(from: started)
+        startedAt = JSONContract.timestamp(started)
         switch report.verdict {
         case .ok(let path, let ms):
             verdict = Verdict(result: "ok", line: report.verdict.line, path: path.description, firstFrameMs: ms)
@@ -80,13 +127,7 @@ struct CheckResult: Encodable {
         remoteCandidates = report.remoteCandidates
         ignoredRemoteCandidates = report.ignoredRemoteCandidates
         possiblePairs = report.possiblePairs
-        var answer: [String: String] = [:]
-        if let read = report.answer {
-            answer["videoCodec"] = read.videoCodec
-            answer["profileLevelId"] = read.profileLevelId
-            answer["setup"] = read.setup
-        }
-        self.answer = answer
+        answer = report.answer.map { Answer(videoCodec: $0.videoCodec, profileLevelId: $0.profileLevelId, setup: $0.setup) }
         states = ["ice": report.iceState, "dtls": report.dtlsState, "dataChannel": report.channelState]
         let health = report.health
         media = Media(codec: health.codec, profile: health.profile, width: health.width, height: health.height,
