@@ -56,7 +56,7 @@ public enum ContractSchema {
         "state": .word(mediaStates), "phase": .nullable(.string), "reason": .nullable(.string), "path": .nullable(.string),
         "firstFrameMs": .nullable(.integer), "startedAt": .nullable(.time), "checkedAt": .nullable(.time), "previewing": .bool,
         "waterfall": .array(mediaPhase), "selectedPair": .nullable(.string), "candidatePairs": .array(.string),
-        "dtlsState": .string, "dataChannelState": .string, "figures": mediaFigures,
+        "dtlsState": .nullable(.string), "dataChannelState": .nullable(.string), "figures": mediaFigures,
     ])
 
     /// A device in `status` and `watch` snapshots.

@@ -49,8 +49,9 @@ extension MediaStatus: Codable {
         try container.encode(waterfall, forKey: .waterfall)
         try container.encode(selectedPair, forKey: .selectedPair)
         try container.encode(candidatePairs, forKey: .candidatePairs)
-        try container.encode(dtlsState, forKey: .dtlsState)
-        try container.encode(dataChannelState, forKey: .dataChannelState)
+        // "—" is how the dashboard draws "not seen yet"; a script gets null for that.
+        try container.encode(dtlsState == "—" ? nil : dtlsState, forKey: .dtlsState)
+        try container.encode(dataChannelState == "—" ? nil : dataChannelState, forKey: .dataChannelState)
         try container.encode(figures, forKey: .figures)
     }
 
