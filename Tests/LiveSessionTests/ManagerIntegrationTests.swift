@@ -47,10 +47,16 @@ struct ManagerIntegrationTests {
         await harness.manager.startAll()
         var current = try #require(try await harness.wait(serial) { $0.state == .live })
         var traces = [current.ticket!.traceId]
-        // 300 s tickets are refreshed 60 s before they expire: 240 s after each arrives.
+        // 300 s tickets are refreshed 60 s before they expire, and up to 30 s earlier still
+        // (this serial's place in the spread window): never later.
+        let planner = RefreshPlanner()
         for round in 1...2 {
             let expiry = try #require(current.ticket?.expiresAt)
-            try await harness.advance(by: 239)
+            let lifetime = try #require(current.ticket?.lifetime)
+            let planned = expiry.addingTimeInterval(-planner.margin(lifetime: lifetime)
+                - planner.spreadWindow(lifetime: lifetime) * RefreshPlanner.spreadUnit(serialNumber: serial))
+            #expect(planned <= expiry.addingTimeInterval(-60))
+            try await harness.advance(by: planned.timeIntervalSince(harness.now) - 1)
             let before = harness.manager.snapshot(serial)
             #expect(before?.state == .live && before?.ticket?.traceId == traces.last, "round \(round): refreshed too early")
             try await harness.advance(by: 1)
@@ -346,8 +352,9 @@ struct ManagerIntegrationTests {
         let harness = try await ManagerHarness.start(devices: [camera()], clock: ManualClock())
         await harness.manager.startAll()
         #expect(try await harness.wait(serial) { $0.state == .live } != nil)
+        // The first ping went as the socket opened; the second's pong must be in before pings are lost.
         try await harness.advance(by: 5)
-        #expect(try await harness.wait(serial) { $0.ping.received >= 1 } != nil)
+        #expect(try await harness.wait(serial) { $0.ping.received >= 2 } != nil)
         harness.simulator.inject(.setBehavior(serial: serial, { var b = DeviceBehavior.healthy; b.pingLoss = 1; return b }()))
         // A ping goes out, then each of the next three finds the one before unanswered.
         for step in 1...4 {
@@ -365,7 +372,7 @@ struct ManagerIntegrationTests {
         // The refresh is planned 30 s after expiry, so the expiry comes first.
         let harness = try await ManagerHarness.start(
             devices: [camera()], clock: ManualClock(),
-            session: { $0.planner.fraction = -0.1; $0.planner.minimumMargin = -30 })
+            session: { $0.planner.fraction = -0.1; $0.planner.minimumMargin = -30; $0.planner.spreadFraction = 0 })
         let events = harness.manager.events()
         await harness.manager.startAll()
         let first = try #require(try await harness.wait(serial) { $0.state == .live })
