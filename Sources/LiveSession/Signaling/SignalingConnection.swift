@@ -160,14 +160,20 @@ public final class SignalingConnection: Sendable {
     /// Sends ping number `sequence` (an 8-byte payload) and remembers when.
     public func sendPing(sequence: UInt64) {
         pingTable.withLockedValue { $0[sequence] = ContinuousClock.now }
-        var payload = Data(count: 8)
-        payload.withUnsafeMutableBytes { $0.storeBytes(of: sequence.bigEndian, as: UInt64.self) }
-        socket.sendPing(payload)
+        // Straight into a ByteBuffer: websocket-kit takes its bytes as they are (a `Data`
+        // would be copied into one), one allocation per ping instead of two.
+        var payload = ByteBufferAllocator().buffer(capacity: 8)
+        payload.writeInteger(sequence)
+        socket.send(raw: payload.readableBytesView, opcode: .ping)
     }
 
     /// Forgets pings sent before `sequence`: their pongs, if any, come too late to count.
     public func forgetPings(before sequence: UInt64) {
-        pingTable.withLockedValue { table in table = table.filter { $0.key >= sequence } }
+        // Usually nothing to forget (the last pong came): no new table then.
+        pingTable.withLockedValue { table in
+            guard table.keys.contains(where: { $0 < sequence }) else { return }
+            table = table.filter { $0.key >= sequence }
+        }
     }
 
     /// Sends a protocol message.
