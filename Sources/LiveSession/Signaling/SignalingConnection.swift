@@ -94,7 +94,14 @@ public final class SignalingConnection: Sendable {
             }
         let channel: any Channel
         do {
-            channel = try await bootstrap.connect(host: url.connectAddress ?? host, port: port).get()
+            let target = url.connectAddress ?? host
+            if target.isIPAddress {
+                // An address needs no resolver: NIO's would still ask getaddrinfo on another
+                // thread at every socket, a refresh's largest connect cost (perf).
+                channel = try await bootstrap.connect(to: try SocketAddress(ipAddress: target, port: port)).get()
+            } else {
+                channel = try await bootstrap.connect(host: target, port: port).get()
+            }
         } catch {
             let failure = SignalingConnectError.failed(Self.describe(error))
             outcome.fail(failure)
