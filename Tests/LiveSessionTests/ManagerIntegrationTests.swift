@@ -352,7 +352,9 @@ struct ManagerIntegrationTests {
         let harness = try await ManagerHarness.start(devices: [camera()], clock: ManualClock())
         await harness.manager.startAll()
         #expect(try await harness.wait(serial) { $0.state == .live } != nil)
-        // The first ping went as the socket opened; the second's pong must be in before pings are lost.
+        // The first ping goes as the socket opens, answered before the clock moves (no probe);
+        // the second's pong must be in before pings are lost.
+        #expect(try await harness.wait(serial) { $0.ping.received >= 1 } != nil)
         try await harness.advance(by: 5)
         #expect(try await harness.wait(serial) { $0.ping.received >= 2 } != nil)
         harness.simulator.inject(.setBehavior(serial: serial, { var b = DeviceBehavior.healthy; b.pingLoss = 1; return b }()))
@@ -364,6 +366,27 @@ struct ManagerIntegrationTests {
         let dropped = try await harness.wait(serial) { $0.state.backoffReason == .socketDropped }
         #expect(dropped?.lastError?.contains("pings unanswered") == true)
         #expect(dropped?.ping.consecutiveMisses == 3)
+        await harness.stop()
+    }
+
+    @Test("a socket's first ping still unanswered after 0.5 s is followed by one probe; either pong answers the round")
+    func firstPongProbe() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera { $0.pingLoss = 1 }], clock: ManualClock())
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state == .live } != nil)
+        // The first ping reached the camera and was dropped; from now on pings are answered.
+        #expect(try await eventually { harness.simulator.counters.pingsReceived >= 1 })
+        harness.simulator.inject(.setBehavior(serial: serial, .healthy))
+        try await harness.advance(by: 0.5)
+        let answered = try #require(try await harness.wait(serial) { $0.ping.received >= 1 })
+        #expect(answered.ping.sent == 2, "the first ping and one probe")
+        #expect(answered.ping.lossPercent == 0, "the round was answered: no loss")
+        #expect(answered.ping.lastMs != nil)
+        // Then the ticket's cadence: the next ping 5 s after the first, not after the probe.
+        try await harness.advance(by: 4)
+        #expect(harness.simulator.counters.pingsReceived == 2)
+        try await harness.advance(by: 0.5)
+        #expect(try await eventually { harness.simulator.counters.pingsReceived == 3 })
         await harness.stop()
     }
 

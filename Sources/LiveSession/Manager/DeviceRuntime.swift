@@ -36,6 +36,10 @@ final class DeviceRuntime {
     var ping = PingStatistics()
     var pingSequence: UInt64 = 0
     var outstandingPing: UInt64?
+    /// The first ping of the unanswered round: a probe may follow it, and either pong answers.
+    var roundFirstPing: UInt64?
+    /// When the current round's first ping went out.
+    var roundStartedAt: Date?
     var remoteCandidates: [String] = []
     var localCandidates: [String] = []
     var iceServers: [ICEServerStatus] = []

@@ -386,6 +386,8 @@ public actor SessionManager {
         // A new session or the refreshed one: its keep-alive figures start afresh.
         runtime.ping = PingStatistics()
         runtime.outstandingPing = nil
+        runtime.roundFirstPing = nil
+        runtime.roundStartedAt = nil
         runtime.remoteCandidates = []
         feed(serial, .socketOpened(generation: generation))
     }
@@ -395,11 +397,18 @@ public actor SessionManager {
         let now = clock.now
         switch event {
         case .pong(let sequence, let rtt):
-            guard generation == devices[serial]?.machine.socket, devices[serial]?.outstandingPing == sequence else { return }
-            let ms = rtt.inMilliseconds
-            devices[serial]?.ping.recordAnswer(rttMs: ms)
-            devices[serial]?.pingMeters.answered(rtt: rtt)
-            devices[serial]?.outstandingPing = nil
+            guard let runtime = devices[serial], generation == runtime.machine.socket,
+                  let first = runtime.roundFirstPing, let last = runtime.outstandingPing, (first...last).contains(sequence)
+            else { return }
+            // The socket's first answer: back to the ticket's cadence, whatever a probe had set.
+            if runtime.ping.received == 0, let started = runtime.roundStartedAt,
+               let interval = runtime.machine.ticket?.signalPingInterval {
+                scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: started.addingTimeInterval(interval))
+            }
+            runtime.ping.recordAnswer(rttMs: rtt.inMilliseconds)
+            runtime.pingMeters.answered(rtt: rtt)
+            runtime.outstandingPing = nil
+            runtime.roundFirstPing = nil
             devices[serial]?.milestone(\.firstPongMs, at: now)
             publish(serial)
         case .message(let message):
@@ -470,6 +479,16 @@ public actor SessionManager {
               let connection = runtime.connections[generation], let interval = runtime.machine.ticket?.signalPingInterval
         else { return }
         let now = clock.now
+        // The socket's first ping unanswered after `firstPongProbe`: one probe, same round.
+        if runtime.outstandingPing != nil, runtime.ping.sent == 1, runtime.ping.received == 0,
+           let started = runtime.roundStartedAt, now < started.addingTimeInterval(interval) {
+            runtime.pingSequence += 1
+            runtime.outstandingPing = runtime.pingSequence
+            connection.sendPing(sequence: runtime.pingSequence)
+            runtime.ping.recordSent()
+            scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: started.addingTimeInterval(interval))
+            return
+        }
         let lost = runtime.outstandingPing != nil
         if lost {
             runtime.ping.recordLoss()
@@ -483,10 +502,16 @@ public actor SessionManager {
         }
         runtime.pingSequence += 1
         runtime.outstandingPing = runtime.pingSequence
+        runtime.roundFirstPing = runtime.pingSequence
+        runtime.roundStartedAt = now
         connection.forgetPings(before: runtime.pingSequence)
         connection.sendPing(sequence: runtime.pingSequence)
         runtime.ping.recordSent()
-        scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: now.addingTimeInterval(interval))
+        var next = interval
+        if runtime.ping.sent == 1, runtime.ping.received == 0, let probe = configuration.firstPongProbe?.inSeconds, probe < interval {
+            next = probe
+        }
+        scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: now.addingTimeInterval(next))
         // No snapshot for a ping sent: its pong (or its loss, above) publishes the count with
         // the figure that matters, and half the snapshots of a pinging fleet are saved.
         if lost { publish(serial) }

@@ -68,6 +68,9 @@ public final class SignalingConnection: Sendable {
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(.nanoseconds(nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            // Signaling frames are small (pongs are 10 bytes); NIO keeps each channel's read
+            // buffer, so start it at 256 bytes instead of 2 KiB (it grows for a large SDP).
+            .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 256, maximum: 65536))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
