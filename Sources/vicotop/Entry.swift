@@ -8,6 +8,7 @@ import Dispatch
 @main
 enum Entry {
     static func main() {
+        MallocArenas.limit()
         let command: any ParsableCommand
         do { command = try Vicotop.parseAsRoot() } catch { Vicotop.exit(withError: error) }
         if let dashboard = command as? DashboardCommand { dashboard.launch() }

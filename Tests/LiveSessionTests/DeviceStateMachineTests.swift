@@ -37,11 +37,12 @@ struct DeviceStateMachineTests {
         #expect(start.contains(.requestTicket(stopLiveFirst: false)))
         let received = machine.handle(.ticketReceived(ticket(at: t0), requestedAt: t0, receivedAt: t0), now: t0, random: 0.5)
         #expect(machine.state == .connecting)
-        #expect(scheduled(received, .refresh) == t0.addingTimeInterval(240))
+        // 60 s before expiry, minus this serial's place in the 30 s spread window.
+        #expect(scheduled(received, .refresh) == t0.addingTimeInterval(240 - 30 * machine.refreshSpread))
         #expect(scheduled(received, .expiry) == t0.addingTimeInterval(300))
         let opened = machine.handle(.socketOpened(generation: machine.socket!), now: t0, random: 0.5)
         #expect(machine.state == .live)
-        #expect(scheduled(opened, .ping) == t0.addingTimeInterval(5))
+        #expect(scheduled(opened, .ping) == t0, "the first ping goes as the socket opens")
         #expect(opened.contains { if case .event(.stateChanged, let text) = $0 { text.contains("connecting → live") } else { false } })
     }
 
@@ -60,7 +61,8 @@ struct DeviceStateMachineTests {
         #expect(switched.contains(.closeSocket(generation: old)))
         #expect(machine.state == .live)
         #expect(machine.ticket?.traceId == "trace-2")
-        #expect(scheduled(switched, .refresh) == t1.addingTimeInterval(240))
+        #expect(scheduled(switched, .refresh) == t1.addingTimeInterval(240 - 30 * machine.refreshSpread))
+        #expect(scheduled(switched, .ping) == t1, "the new socket's first ping goes at once")
         // The old socket's close, arriving late, changes nothing.
         #expect(machine.handle(.socketClosed(generation: old, code: 1000), now: t1, random: 0.5).isEmpty)
     }

@@ -53,10 +53,16 @@ struct ManagerIntegrationTests {
         await harness.manager.startAll()
         var current = try #require(try await harness.wait(serial) { $0.state == .live })
         var traces = [current.ticket!.traceId]
-        // 300 s tickets are refreshed 60 s before they expire: 240 s after each arrives.
+        // 300 s tickets are refreshed 60 s before they expire, and up to 30 s earlier still
+        // (this serial's place in the spread window): never later.
+        let planner = RefreshPlanner()
         for round in 1...2 {
             let expiry = try #require(current.ticket?.expiresAt)
-            try await harness.advance(by: 239)
+            let lifetime = try #require(current.ticket?.lifetime)
+            let planned = expiry.addingTimeInterval(-planner.margin(lifetime: lifetime)
+                - planner.spreadWindow(lifetime: lifetime) * RefreshPlanner.spreadUnit(serialNumber: serial))
+            #expect(planned <= expiry.addingTimeInterval(-60))
+            try await harness.advance(by: planned.timeIntervalSince(harness.now) - 1)
             let before = harness.manager.snapshot(serial)
             #expect(before?.state == .live && before?.ticket?.traceId == traces.last, "round \(round): refreshed too early")
             try await harness.advance(by: 1)
@@ -352,8 +358,11 @@ struct ManagerIntegrationTests {
         let harness = try await ManagerHarness.start(devices: [camera()], clock: ManualClock())
         await harness.manager.startAll()
         #expect(try await harness.wait(serial) { $0.state == .live } != nil)
-        try await harness.advance(by: 5)
+        // The first ping goes as the socket opens, answered before the clock moves (no probe);
+        // the second's pong must be in before pings are lost.
         #expect(try await harness.wait(serial) { $0.ping.received >= 1 } != nil)
+        try await harness.advance(by: 5)
+        #expect(try await harness.wait(serial) { $0.ping.received >= 2 } != nil)
         harness.simulator.inject(.setBehavior(serial: serial, { var b = DeviceBehavior.healthy; b.pingLoss = 1; return b }()))
         // A ping goes out, then each of the next three finds the one before unanswered.
         for step in 1...4 {
@@ -366,12 +375,33 @@ struct ManagerIntegrationTests {
         await harness.stop()
     }
 
+    @Test("a socket's first ping still unanswered after 0.5 s is followed by one probe; either pong answers the round")
+    func firstPongProbe() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera { $0.pingLoss = 1 }], clock: ManualClock())
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state == .live } != nil)
+        // The first ping reached the camera and was dropped; from now on pings are answered.
+        #expect(try await eventually { harness.simulator.counters.pingsReceived >= 1 })
+        harness.simulator.inject(.setBehavior(serial: serial, .healthy))
+        try await harness.advance(by: 0.5)
+        let answered = try #require(try await harness.wait(serial) { $0.ping.received >= 1 })
+        #expect(answered.ping.sent == 2, "the first ping and one probe")
+        #expect(answered.ping.lossPercent == 0, "the round was answered: no loss")
+        #expect(answered.ping.lastMs != nil)
+        // Then the ticket's cadence: the next ping 5 s after the first, not after the probe.
+        try await harness.advance(by: 4)
+        #expect(harness.simulator.counters.pingsReceived == 2)
+        try await harness.advance(by: 0.5)
+        #expect(try await eventually { harness.simulator.counters.pingsReceived == 3 })
+        await harness.stop()
+    }
+
     @Test("a ticket that expires unrefreshed is replaced by a new one")
     func expiredTicket() async throws {
         // The refresh is planned 30 s after expiry, so the expiry comes first.
         let harness = try await ManagerHarness.start(
             devices: [camera()], clock: ManualClock(),
-            session: { $0.planner.fraction = -0.1; $0.planner.minimumMargin = -30 })
+            session: { $0.planner.fraction = -0.1; $0.planner.minimumMargin = -30; $0.planner.spreadFraction = 0 })
         let events = harness.manager.events()
         await harness.manager.startAll()
         let first = try #require(try await harness.wait(serial) { $0.state == .live })

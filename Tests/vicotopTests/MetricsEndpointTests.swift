@@ -20,8 +20,12 @@ struct MetricsEndpointTests {
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(announced, "watch did not name its metrics address")
 
-        // Scrape until the healthy camera has answered a ping (the first is due after 5 s).
-        let text = try await Self.scrape(port: port, for: .seconds(45)) { $0.contains(#"vicotop_ping_rtt_seconds_count{serial="VDCA1P2410000131"}"#) }
+        // Scrape until the healthy camera has answered a ping and joined its group (the first
+        // ping goes as the socket opens, so its pong may come before the camera's PEER_IN).
+        let text = try await Self.scrape(port: port, for: .seconds(45)) {
+            $0.contains(#"vicotop_ping_rtt_seconds_count{serial="VDCA1P2410000131"}"#)
+                && $0.contains(#"vicotop_camera_present{serial="VDCA1P2410000131"} 1"#)
+        }
         var samples: [String: Double] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {

@@ -4,7 +4,11 @@ import VicohomeAPI
 
 /// What the manager keeps about one device beside its state machine: sockets, pings,
 /// phases, candidates and history.
-struct DeviceRuntime {
+///
+/// A class, changed in place: as a struct (well over a kilobyte inline, some thirty
+/// references) every `guard var runtime = devices[serial]` on a ping copied and retained
+/// all of it, the largest share of the manager's own CPU with 10,000 cameras.
+final class DeviceRuntime {
     /// Tells this runtime from an earlier one of a camera removed and added again, so
     /// late answers meant for the old one are dropped.
     let epoch = UUID()
@@ -32,6 +36,10 @@ struct DeviceRuntime {
     var ping = PingStatistics()
     var pingSequence: UInt64 = 0
     var outstandingPing: UInt64?
+    /// The first ping of the unanswered round: a probe may follow it, and either pong answers.
+    var roundFirstPing: UInt64?
+    /// When the current round's first ping went out.
+    var roundStartedAt: Date?
     var remoteCandidates: [String] = []
     var localCandidates: [String] = []
     var iceServers: [ICEServerStatus] = []
@@ -43,12 +51,16 @@ struct DeviceRuntime {
     var events: [SessionEvent] = []
     var errors: [SessionEvent] = []
 
+    /// This camera's ping metrics, made once (see ``SessionMetrics/PingMeters``).
+    let pingMeters: SessionMetrics.PingMeters
+
     init(serial: String, name: String?, configuration: SessionConfiguration) {
         self.name = name
+        self.pingMeters = SessionMetrics.PingMeters(serial: serial)
         self.machine = DeviceStateMachine(serialNumber: serial, backoff: configuration.backoff, planner: configuration.planner)
     }
 
-    mutating func record(_ event: SessionEvent, limit: Int) {
+    func record(_ event: SessionEvent, limit: Int) {
         events.append(event)
         if events.count > limit { events.removeFirst(events.count - limit) }
         if [.ticketFailed, .socketClosed, .pingLost].contains(event.kind) {
@@ -58,7 +70,7 @@ struct DeviceRuntime {
         lastEventAt = event.at
     }
 
-    mutating func milestone(_ keyPath: WritableKeyPath<SessionPhases, Double?>, at now: Date) {
+    func milestone(_ keyPath: WritableKeyPath<SessionPhases, Double?>, at now: Date) {
         guard phases[keyPath: keyPath] == nil, let start = phaseStart else { return }
         phases[keyPath: keyPath] = (now.timeIntervalSince(start) * 1000).rounded()
     }

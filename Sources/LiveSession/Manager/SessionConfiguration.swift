@@ -20,6 +20,13 @@ public struct SessionConfiguration: Sendable {
     public var iceProbeTimeout: Duration = .seconds(4)
     /// Events kept per device for the log and the report.
     public var eventHistory = 200
+    /// Timers due this close together fire together, early and never late: a large fleet's
+    /// pings then wake the scheduler at most 1/leeway times a second, not once per ping.
+    public var timerLeeway: Duration = .milliseconds(10)
+    /// A socket's first ping still unanswered after this long is followed by one probe ping
+    /// in the same round (either pong answers it): a lost first ping would otherwise keep
+    /// the first RTT waiting a whole ping interval. Nil: no probe.
+    public var firstPongProbe: Duration? = .milliseconds(500)
     /// What runs live views (``MediaEngine``); none: media checks say so.
     public var mediaEngine: (any MediaEngine)?
     /// Live views running at once; more wait their turn (a live view wakes a camera).

@@ -60,11 +60,11 @@ extension SessionManager {
         mediaScheduleTask = Task { [weak self] in
             while !Task.isCancelled {
                 guard let self else { return }
-                let serials = await self.devices.keys.sorted()
+                let serials = await self.serialsSorted()
                 let step = interval / max(1, serials.count)
                 for serial in serials {
                     // A camera that is down gets no check: its session already says why.
-                    if await self.devices[serial]?.machine.state.isComingUpOrLive == true { await self.checkMedia(serial) }
+                    if await self.isComingUpOrLive(serial) { await self.checkMedia(serial) }
                     try? await Task.sleep(for: step)
                     if Task.isCancelled { return }
                 }
@@ -72,6 +72,10 @@ extension SessionManager {
             }
         }
     }
+
+    private func serialsSorted() -> [String] { devices.keys.sorted() }
+
+    private func isComingUpOrLive(_ serial: String) -> Bool { devices[serial]?.machine.state.isComingUpOrLive == true }
 
     // MARK: Running one view
 

@@ -34,6 +34,10 @@ public actor SessionManager {
     var authRecheckTask: Task<Void, Never>?
     var authRecheckAt: Date?
     private var schedulerTask: Task<Void, Never>?
+    /// Every socket's events, in one stream with one reader (see ``SocketEventGate``).
+    private let socketEvents: AsyncStream<SocketEventGate.Item>
+    private let socketEventSink: AsyncStream<SocketEventGate.Item>.Continuation
+    private var socketEventTask: Task<Void, Never>?
     private var random = SystemRandomNumberGenerator()
     private var vpn: ConnectionReport.VPNStatus?
     private(set) var isShutDown = false
@@ -44,11 +48,12 @@ public actor SessionManager {
         self.client = client
         self.configuration = configuration
         self.clock = clock
-        self.scheduler = TimerScheduler(clock: clock)
+        self.scheduler = TimerScheduler(clock: clock, leeway: configuration.timerLeeway.inSeconds)
         self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrentTicketRequests)
         self.mediaLimiter = ConcurrencyLimiter(limit: configuration.mediaConcurrency)
         self.auth = AuthGate(policy: configuration.backoff)
         self.logger = logger
+        (socketEvents, socketEventSink) = AsyncStream.makeStream(of: SocketEventGate.Item.self)
     }
 
     // MARK: Reading
@@ -100,13 +105,15 @@ public actor SessionManager {
     public func shutdown() {
         isShutDown = true
         mediaScheduleTask?.cancel()
-        for serial in devices.keys {
+        // Over a copy of the keys: iterating the table while changing entries copied it whole.
+        for serial in Array(devices.keys) {
             stopMedia(serial)
             closeAll(serial)
             scheduler.cancelAll(serialNumber: serial)
         }
         schedulerTask?.cancel()
         schedulerTask = nil
+        socketEventSink.finish()
         cancelAuthRecheck()
         hub.finish()
         store.finish()
@@ -175,10 +182,9 @@ public actor SessionManager {
     // MARK: The machine
 
     func feed(_ serial: String, _ input: DeviceStateMachine.Input) {
-        guard !isShutDown, var runtime = devices[serial] else { return }
+        guard !isShutDown, let runtime = devices[serial] else { return }
         let now = clock.now
         let effects = runtime.machine.handle(input, now: now, random: Double.random(in: 0..<1, using: &random))
-        devices[serial] = runtime
         for effect in effects { execute(effect, serial: serial, now: now) }
         // A live view needs a live session: one that drops or stops ends its running view (a
         // queued one waits for the session to come back, up to attachMedia's limit). A refresh
@@ -220,7 +226,7 @@ public actor SessionManager {
     }
 
     func emit(_ serial: String, _ kind: SessionEvent.Kind, _ message: String, now: Date) {
-        guard var runtime = devices[serial] else { return }
+        guard let runtime = devices[serial] else { return }
         let traceId = runtime.machine.ticket?.traceId ?? runtime.lastTraceId
         let event = SessionEvent(at: now, serialNumber: serial, traceId: traceId, kind: kind,
                                  message: Sanitizer.singleLine(message), state: runtime.machine.state)
@@ -230,11 +236,13 @@ public actor SessionManager {
             SessionMetrics.reconnect(serial: serial, reason: reason.rawValue)
         }
         runtime.record(event, limit: configuration.eventHistory)
-        devices[serial] = runtime
-        var log = logger
-        log[metadataKey: "serial"] = "\(serial)"
-        if let traceId { log[metadataKey: "traceId"] = "\(traceId)" }
-        log.info("\(kind.rawValue): \(event.message)")
+        // The metadata costs allocations on every event (5 per refresh): build it only when logged.
+        if logger.logLevel <= .info {
+            var log = logger
+            log[metadataKey: "serial"] = "\(serial)"
+            if let traceId { log[metadataKey: "traceId"] = "\(traceId)" }
+            log.info("\(kind.rawValue): \(event.message)")
+        }
         hub.publish(event)
     }
 
@@ -246,7 +254,7 @@ public actor SessionManager {
     // MARK: Tickets
 
     private func requestTicket(_ serial: String, stopLiveFirst: Bool, now: Date) {
-        guard var runtime = devices[serial] else { return }
+        guard let runtime = devices[serial] else { return }
         if !auth.allowsRequest(from: serial) {
             // No hammering: while the token is refused, nobody asks. (requestTicket is always
             // the last effect of a step, so feeding the machine again here is safe.)
@@ -263,7 +271,6 @@ public actor SessionManager {
         runtime.phases = SessionPhases()
         let request = runtime.ticketRequest
         let epoch = runtime.epoch
-        devices[serial] = runtime
         let client = self.client
         let clock = self.clock
         let limiter = self.limiter
@@ -331,25 +338,24 @@ public actor SessionManager {
         }
         let timeout = configuration.socketTimeout
         guard let epoch = devices[serial]?.epoch else { return }
+        if socketEventTask == nil {
+            let events = socketEvents
+            socketEventTask = Task { await self.readSocketEvents(events) }
+        }
+        let gate = SocketEventGate(serial: serial, epoch: epoch, generation: generation, sink: socketEventSink)
         Task {
-            let (events, continuation) = AsyncStream.makeStream(of: SignalingConnection.Event.self)
             do throws(SignalingConnectError) {
                 let connection = try await SignalingConnection.connect(url, generation: generation, timeout: timeout) { event in
-                    continuation.yield(event)
+                    gate.deliver(event)
                 }
                 guard self.devices[serial]?.epoch == epoch, !self.isShutDown else {
                     connection.close()
                     return
                 }
                 self.socketConnected(serial, connection)
-                // One consumer per socket keeps its events in order.
-                for await event in events {
-                    guard self.devices[serial]?.epoch == epoch else { break }
-                    self.socketEvent(serial, generation: generation, event)
-                    if case .closed = event { break }
-                }
+                // Its events flow only now, after the manager knows the socket, and in order.
+                gate.open()
             } catch {
-                continuation.finish()
                 guard self.devices[serial]?.epoch == epoch else { return }
                 switch error {
                 case .refused(let status): await self.feed(serial, .socketRefused(generation: generation, status: status))
@@ -359,9 +365,17 @@ public actor SessionManager {
         }
     }
 
+    /// The one reader of every socket's events; on the actor, it drains what arrived in one wake.
+    private func readSocketEvents(_ events: AsyncStream<SocketEventGate.Item>) async {
+        for await item in events {
+            guard devices[item.serial]?.epoch == item.epoch else { continue }
+            socketEvent(item.serial, generation: item.generation, item.event)
+        }
+    }
+
     private func socketConnected(_ serial: String, _ connection: SignalingConnection) {
         let generation = connection.generation
-        guard var runtime = devices[serial],
+        guard let runtime = devices[serial],
               runtime.machine.socket == generation || runtime.machine.pendingSocket == generation
         else {
             connection.close()
@@ -372,8 +386,9 @@ public actor SessionManager {
         // A new session or the refreshed one: its keep-alive figures start afresh.
         runtime.ping = PingStatistics()
         runtime.outstandingPing = nil
+        runtime.roundFirstPing = nil
+        runtime.roundStartedAt = nil
         runtime.remoteCandidates = []
-        devices[serial] = runtime
         feed(serial, .socketOpened(generation: generation))
     }
 
@@ -382,11 +397,18 @@ public actor SessionManager {
         let now = clock.now
         switch event {
         case .pong(let sequence, let rtt):
-            guard generation == devices[serial]?.machine.socket, devices[serial]?.outstandingPing == sequence else { return }
-            let ms = rtt.inMilliseconds
-            devices[serial]?.ping.recordAnswer(rttMs: ms)
-            SessionMetrics.pingAnswered(serial: serial, rtt: rtt)
-            devices[serial]?.outstandingPing = nil
+            guard let runtime = devices[serial], generation == runtime.machine.socket,
+                  let first = runtime.roundFirstPing, let last = runtime.outstandingPing, (first...last).contains(sequence)
+            else { return }
+            // The socket's first answer: back to the ticket's cadence, whatever a probe had set.
+            if runtime.ping.received == 0, let started = runtime.roundStartedAt,
+               let interval = runtime.machine.ticket?.signalPingInterval {
+                scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: started.addingTimeInterval(interval))
+            }
+            runtime.ping.recordAnswer(rttMs: rtt.inMilliseconds)
+            runtime.pingMeters.answered(rtt: rtt)
+            runtime.outstandingPing = nil
+            runtime.roundFirstPing = nil
             devices[serial]?.milestone(\.firstPongMs, at: now)
             publish(serial)
         case .message(let message):
@@ -453,31 +475,48 @@ public actor SessionManager {
 
     /// Sends the next ping; the previous one, still unanswered, counts as lost.
     private func ping(_ serial: String) {
-        guard var runtime = devices[serial], runtime.machine.state.isLive, let generation = runtime.machine.socket,
-              let connection = runtime.connections[generation], let ticket = runtime.machine.ticket
+        guard let runtime = devices[serial], runtime.machine.state.isLive, let generation = runtime.machine.socket,
+              let connection = runtime.connections[generation], let interval = runtime.machine.ticket?.signalPingInterval
         else { return }
         let now = clock.now
-        if runtime.outstandingPing != nil {
+        // The socket's first ping unanswered after `firstPongProbe`: one probe, same round.
+        if runtime.outstandingPing != nil, runtime.ping.sent == 1, runtime.ping.received == 0,
+           let started = runtime.roundStartedAt, now < started.addingTimeInterval(interval) {
+            runtime.pingSequence += 1
+            runtime.outstandingPing = runtime.pingSequence
+            connection.sendPing(sequence: runtime.pingSequence)
+            runtime.ping.recordSent()
+            runtime.pingMeters.sentOne()
+            scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: started.addingTimeInterval(interval))
+            return
+        }
+        let lost = runtime.outstandingPing != nil
+        if lost {
             runtime.ping.recordLoss()
-            SessionMetrics.pingLost(serial: serial)
+            runtime.pingMeters.lostOne()
             runtime.outstandingPing = nil
-            devices[serial] = runtime
             emit(serial, .pingLost, "ping unanswered (\(runtime.ping.consecutiveMisses) in a row)", now: now)
             if runtime.ping.consecutiveMisses >= configuration.pingMissLimit {
                 feed(serial, .pingsMissed(generation: generation))
                 return
             }
-            runtime = devices[serial] ?? runtime
         }
         runtime.pingSequence += 1
         runtime.outstandingPing = runtime.pingSequence
+        runtime.roundFirstPing = runtime.pingSequence
+        runtime.roundStartedAt = now
         connection.forgetPings(before: runtime.pingSequence)
         connection.sendPing(sequence: runtime.pingSequence)
         runtime.ping.recordSent()
-        SessionMetrics.pingSent(serial: serial)
-        devices[serial] = runtime
-        scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: now.addingTimeInterval(ticket.signalPingInterval))
-        publish(serial)
+        runtime.pingMeters.sentOne()
+        var next = interval
+        if runtime.ping.sent == 1, runtime.ping.received == 0, let probe = configuration.firstPongProbe?.inSeconds, probe < interval {
+            next = probe
+        }
+        scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: now.addingTimeInterval(next))
+        // No snapshot for a ping sent: its pong (or its loss, above) publishes the count with
+        // the figure that matters, and half the snapshots of a pinging fleet are saved.
+        if lost { publish(serial) }
     }
 
     // MARK: ICE

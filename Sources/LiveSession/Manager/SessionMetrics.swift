@@ -15,17 +15,25 @@ enum SessionMetrics {
         Counter(label: "vicotop_reconnects_total", dimensions: [("serial", serial), ("reason", reason)]).increment()
     }
 
-    static func pingAnswered(serial: String, rtt: Duration) {
-        Metrics.Timer(label: "vicotop_ping_rtt_seconds", dimensions: [("serial", serial)]).recordNanoseconds(rtt.inNanoseconds)
-    }
+    /// One camera's ping meters, made once when the camera is added: looking a metric up by
+    /// label and serial at every ping costs the backend a lock and a hash (and an allocation
+    /// even without a backend), thousands of times a second for a large fleet.
+    struct PingMeters: Sendable {
+        let rtt: Metrics.Timer
+        let lost: Counter
 
-    /// With ``pingLost(serial:)``, the loss ratio over any window (the alert's 20 %).
-    static func pingSent(serial: String) {
-        Counter(label: "vicotop_pings_sent_total", dimensions: [("serial", serial)]).increment()
-    }
+        /// With `lost`, the loss ratio over any window (the alert's 20 %).
+        let sent: Counter
 
-    static func pingLost(serial: String) {
-        Counter(label: "vicotop_pings_lost_total", dimensions: [("serial", serial)]).increment()
+        init(serial: String) {
+            rtt = Metrics.Timer(label: "vicotop_ping_rtt_seconds", dimensions: [("serial", serial)])
+            lost = Counter(label: "vicotop_pings_lost_total", dimensions: [("serial", serial)])
+            sent = Counter(label: "vicotop_pings_sent_total", dimensions: [("serial", serial)])
+        }
+
+        func answered(rtt: Duration) { self.rtt.recordNanoseconds(rtt.inNanoseconds) }
+        func lostOne() { lost.increment() }
+        func sentOne() { sent.increment() }
     }
 
     // MARK: Live views. `result` is ok, failed or unavailable; `phase` one of the verdict's

@@ -27,7 +27,9 @@ final class SnapshotStore: Sendable {
     }
 
     private func notify() {
-        for continuation in watchers.withLockedValue({ Array($0.values) }) { continuation.yield() }
+        // No copy of the watchers when there are none (bench, status): this runs on every pong.
+        guard let all = watchers.withLockedValue({ $0.isEmpty ? nil : Array($0.values) }) else { return }
+        for continuation in all { continuation.yield() }
     }
 
     func put(_ snapshot: DeviceSnapshot) {

@@ -17,7 +17,7 @@ import VicohomeAPI
 /// | refreshing | 401 | live | the socket stays until its ticket expires; the refresh waits for the token |
 /// | not live, not stopped or failed | auth paused (another session's 401) | unauthorized | close; cancel timers |
 /// | requestingTicket | 5xx, timeout, garbage | backingOff(serverError/unreachable) | exponential retry |
-/// | connecting | socket open | live | ping timer; refresh in 0.5 s if its refresh was refused |
+/// | connecting | socket open | live | first ping now; refresh in 0.5 s if its refresh was refused |
 /// | connecting | handshake refused | requestingTicket; backingOff(ticketRejected) the 2nd time in a row | new ticket |
 /// | connecting, live | socket drop, pings missed | backingOff(socketDropped) | close; exponential retry |
 /// | live | close 3002 | backingOff(viewerLimit) | retry in ~120 s with a new ticket |
@@ -79,6 +79,8 @@ public struct DeviceStateMachine: Sendable {
     public var backoff: BackoffPolicy
     /// The refresh rules.
     public var planner: RefreshPlanner
+    /// This camera's place in the refresh spread window (see ``RefreshPlanner``).
+    public let refreshSpread: Double
 
     /// The current state.
     public private(set) var state: SessionState = .idle
@@ -117,6 +119,7 @@ public struct DeviceStateMachine: Sendable {
         self.serialNumber = serialNumber
         self.backoff = backoff
         self.planner = planner
+        self.refreshSpread = RefreshPlanner.spreadUnit(serialNumber: serialNumber)
     }
 
     /// Applies an input at `now`; `random` (0..<1) feeds the jitter.
@@ -286,7 +289,7 @@ public struct DeviceStateMachine: Sendable {
 
     private func scheduleTicketTimers(_ ticket: WebRTCTicket, skew: TimeInterval, receivedAt: Date) -> [Effect] {
         [
-            .schedule(.refresh, at: planner.refreshDate(ticket: ticket, skew: skew, receivedAt: receivedAt)),
+            .schedule(.refresh, at: planner.refreshDate(ticket: ticket, skew: skew, receivedAt: receivedAt, unit: refreshSpread)),
             .schedule(.expiry, at: ticket.localExpiry(skew: skew)),
         ]
     }
@@ -305,15 +308,18 @@ public struct DeviceStateMachine: Sendable {
             self.pending = nil
             effects += scheduleTicketTimers(pending.ticket, skew: pending.skew, receivedAt: now)
             effects += transition(to: .live, now: now, because: "ticket refreshed")
+            // The new socket's figures start afresh: its first RTT at once too.
+            effects.append(.schedule(.ping, at: now))
             return effects
         }
-        guard generation == socket, state == .connecting, let ticket else { return [] }
+        guard generation == socket, state == .connecting, ticket != nil else { return [] }
         liveSince = now
         // Back on a cached ticket whose refresh the cloud refused: no refresh timer is left, so try again soon.
         let refresh: [Effect] = refreshRefused ? [.schedule(.refresh, at: now.addingTimeInterval(0.5))] : []
         return [.event(.socketOpened, "signaling socket open")]
             + transition(to: .live, now: now, because: "socket open")
-            + [.schedule(.ping, at: now.addingTimeInterval(ticket.signalPingInterval))] + refresh
+            // The first ping goes at once: a verdict (state and RTT) within a round trip of the socket opening.
+            + [.schedule(.ping, at: now)] + refresh
     }
 
     private mutating func socketRefused(_ generation: Int, status: Int?, now: Date, random: Double) -> [Effect] {

@@ -68,6 +68,9 @@ public final class SignalingConnection: Sendable {
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(.nanoseconds(nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            // Signaling frames are small (pongs are 10 bytes); NIO keeps each channel's read
+            // buffer, so start it at 256 bytes instead of 2 KiB (it grows for a large SDP).
+            .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 256, maximum: 65536))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let sslContext {
@@ -94,7 +97,14 @@ public final class SignalingConnection: Sendable {
             }
         let channel: any Channel
         do {
-            channel = try await bootstrap.connect(host: url.connectAddress ?? host, port: port).get()
+            let target = url.connectAddress ?? host
+            if target.isIPAddress {
+                // An address needs no resolver: NIO's would still ask getaddrinfo on another
+                // thread at every socket, a refresh's largest connect cost (perf).
+                channel = try await bootstrap.connect(to: try SocketAddress(ipAddress: target, port: port)).get()
+            } else {
+                channel = try await bootstrap.connect(host: target, port: port).get()
+            }
         } catch {
             let failure = SignalingConnectError.failed(Self.describe(error))
             outcome.fail(failure)
@@ -160,14 +170,20 @@ public final class SignalingConnection: Sendable {
     /// Sends ping number `sequence` (an 8-byte payload) and remembers when.
     public func sendPing(sequence: UInt64) {
         pingTable.withLockedValue { $0[sequence] = ContinuousClock.now }
-        var payload = Data(count: 8)
-        payload.withUnsafeMutableBytes { $0.storeBytes(of: sequence.bigEndian, as: UInt64.self) }
-        socket.sendPing(payload)
+        // Straight into a ByteBuffer: websocket-kit takes its bytes as they are (a `Data`
+        // would be copied into one), one allocation per ping instead of two.
+        var payload = ByteBufferAllocator().buffer(capacity: 8)
+        payload.writeInteger(sequence)
+        socket.send(raw: payload.readableBytesView, opcode: .ping)
     }
 
     /// Forgets pings sent before `sequence`: their pongs, if any, come too late to count.
     public func forgetPings(before sequence: UInt64) {
-        pingTable.withLockedValue { table in table = table.filter { $0.key >= sequence } }
+        // Usually nothing to forget (the last pong came): no new table then.
+        pingTable.withLockedValue { table in
+            guard table.keys.contains(where: { $0 < sequence }) else { return }
+            table = table.filter { $0.key >= sequence }
+        }
     }
 
     /// Sends a protocol message.

@@ -11,7 +11,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmark the session manager against the in-process simulator and print figures.",
         discussion: """
-            For each fleet size: time until every device is live, then a steady period during \
+            For each fleet size: time until every device is live, time until every device also has \
+            its first RTT (time to all verdicts), then a steady period during \
             which tickets expire and are refreshed. Prints RSS, CPU seconds per minute of steady \
             state (of this process; a simulator in a child process is reported apart), refreshes \
             handled per second, and refreshes missed (sessions that left live, sockets closed by expiry, \
@@ -53,7 +54,7 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         let limit = ProcessFigures.raiseOpenFileLimit(to: UInt64(devices.max()! * 3 + 1024))
         Terminal.output("vicotop bench: ticket lifetime \(ticketLifetime) s, ping interval \(pingInterval) s, steady \(steady) s, open-file limit \(limit)")
-        Terminal.output("devices  simulator      all-live   RSS-MiB  peak-MiB  CPU-s/min  sim-CPU-s/min  refresh/s  refreshes  missed  fds")
+        Terminal.output("devices  simulator      all-live   verdicts   RSS-MiB  peak-MiB  CPU-s/min  sim-CPU-s/min  refresh/s  refreshes  missed  fds")
         for count in devices {
             let inProcess = simulator == "in-process" || (simulator == "auto" && UInt64(count * 2 + 2048) < limit)
             let row = try await runOnce(count, inProcess: inProcess)
@@ -77,13 +78,19 @@ struct BenchCommand: AsyncParsableCommand {
 
         let started = ContinuousClock.now
         await manager.startAll()
+        // All live: every session up. All verdicts: every camera also has its first RTT
+        // (what `status --once` waits for).
         var allLive: Duration?
+        var allVerdicts: Duration?
         while ContinuousClock.now - started < .seconds(liveTimeout) {
-            if manager.snapshots.allSatisfy({ $0.state.isLive }) {
-                allLive = ContinuousClock.now - started
+            let snapshots = manager.snapshots
+            let now = ContinuousClock.now - started
+            if allLive == nil, snapshots.allSatisfy({ $0.state.isLive }) { allLive = now }
+            if allLive != nil, snapshots.allSatisfy({ $0.state.isLive && $0.ping.received > 0 }) {
+                allVerdicts = now
                 break
             }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: .milliseconds(20))
         }
 
         // Steady state: count every departure from live while tickets roll over.
@@ -118,9 +125,10 @@ struct BenchCommand: AsyncParsableCommand {
         await simulator.stop()
         let refreshes = okAfter - okBefore
         let liveText = allLive.map { String(format: "%.2f s", $0.inSeconds) } ?? "timeout"
+        let verdictText = allVerdicts.map { String(format: "%.2f s", $0.inSeconds) } ?? "timeout"
         let simulatorText = simulatorCPU.map { String(format: "%.2f", $0 / seconds * 60) } ?? "(included)"
         return [
-            String(count).leftPadded(7), simulator.where_.rightPadded(13), liveText.rightPadded(9),
+            String(count).leftPadded(7), simulator.where_.rightPadded(13), liveText.rightPadded(9), verdictText.rightPadded(9),
             String(format: "%8.1f", rss), String(format: "%8.1f", peak), String(format: "%9.2f", cpu / seconds * 60),
             simulatorText.leftPadded(13), String(format: "%9.1f", Double(refreshes) / seconds), String(refreshes).leftPadded(9),
             String(missed).leftPadded(6), String(fds),

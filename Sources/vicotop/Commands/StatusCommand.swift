@@ -8,9 +8,9 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Bring every camera's session up once, print its state, exit by health.",
         discussion: """
-            Waits until every session has settled (live, waiting to retry, or failed) or \
-            --settle seconds pass. Exits 0 when all are live, 1 when some are degraded, 2 when \
-            some have failed.
+            Waits until every session has settled (live, waiting to retry, or failed) and every \
+            live camera's first ping has been answered (or lost), or --settle seconds pass. \
+            Exits 0 when all are live, 1 when some are degraded, 2 when some have failed.
 
             With --media every live camera's live view is checked too (a few seconds of decoded \
             video each, two at a time); a failed view exits 2 like a failed session, and 7 means \
@@ -58,9 +58,11 @@ struct StatusCommand: AsyncParsableCommand {
             try await Account.using(options) { account in
                 let fleet = try await FleetSession.start(account: account, config: config, probeICE: false, metrics: options.metricsListen)
                 let deadline = ContinuousClock.now + .milliseconds(Int64(settle * 1000))
+                // Settled states first, then (same deadline) one answered or lost ping per live
+                // camera, so the report carries an RTT (the first ping goes as the socket opens).
                 while ContinuousClock.now < deadline {
-                    if fleet.manager.snapshots.allSatisfy({ Self.settled($0.state) }) { break }
-                    try await Task.sleep(for: .milliseconds(50))
+                    if fleet.manager.snapshots.allSatisfy(Self.hasVerdict) { break }
+                    try await Task.sleep(for: .milliseconds(10))
                 }
                 if media {
                     await fleet.manager.checkAllMedia()
@@ -89,6 +91,11 @@ struct StatusCommand: AsyncParsableCommand {
             }
         }
         if health != .success { throw health.code }
+    }
+
+    /// Whether a camera's line is final: a settled state and, when live, a ping's outcome.
+    static func hasVerdict(_ snapshot: DeviceSnapshot) -> Bool {
+        settled(snapshot.state) && (!snapshot.state.isLive || !snapshot.ping.window.isEmpty)
     }
 
     static func settled(_ state: SessionState) -> Bool {
