@@ -8,10 +8,10 @@ struct CandidateGathererTests {
         let port = UInt16(try await responder.start())
         let stun = ICEProbeTarget(uri: ICEServerURI(scheme: .stun, host: "127.0.0.1", port: port))
         // Two entries for one server: the reflexive candidates must differ by port, not repeat.
-        let gatherer = CandidateGatherer(configuration: ICEProbeConfiguration(timeout: .seconds(2)), includeLoopback: true)
+        let gatherer = CandidateGatherer(configuration: ICEProbeConfiguration(timeout: .seconds(30)), includeLoopback: true)
         var candidates: [ICECandidate] = []
         var results: [ICEProbeResult] = []
-        for await event in gatherer.gather(servers: [stun, stun], deadline: .now + .seconds(3)) {
+        for await event in gatherer.gather(servers: [stun, stun], deadline: .now + .seconds(30)) {
             switch event {
             case .candidate(let candidate): candidates.append(candidate)
             case .serverResult(let result): results.append(result)

@@ -114,9 +114,16 @@ struct HeadlessMediaTests {
 
     @Test("watch --media-check-interval: media events as JSON lines, verdicts as plain lines", .enabled(if: gstreamer))
     func watchEvents() async throws {
-        let jsonl = try await VicotopProcess.run(
-            ["watch", "--jsonl", "--no-ice", "--duration", "6", "--interval", "2", "--media-check-interval", "60", "--device", "VDCA1P2410000131"],
+        // The first check starts about 1.5 s in and needs a few seconds of video after its
+        // first frame; on a loaded machine that took more than 5 s, so both watchers run for
+        // 15 s, side by side.
+        async let jsonlRun = VicotopProcess.run(
+            ["watch", "--jsonl", "--no-ice", "--duration", "15", "--interval", "2", "--media-check-interval", "60", "--device", "VDCA1P2410000131"],
             timeout: .seconds(60))
+        async let plainRun = VicotopProcess.run(
+            ["watch", "--plain", "--no-ice", "--duration", "15", "--media-check-interval", "60", "--device", "VDCA1P2410000131"],
+            timeout: .seconds(60))
+        let jsonl = try await jsonlRun
         #expect(jsonl.status == 0, "\(jsonl.stderr)")
         for line in jsonl.stdout.split(separator: "\n") {
             let shape = line.contains(#""type":"snapshot""#) ? ContractSchema.watchSnapshot : ContractSchema.watchEvent
@@ -130,9 +137,7 @@ struct HeadlessMediaTests {
         let media = lines.last { $0["type"] as? String == "snapshot" }.flatMap { ($0["devices"] as? [[String: Any]])?.first?["media"] as? [String: Any] }
         #expect((media?["figures"] as? [String: Any])?["framesDecoded"] as? Int ?? 0 > 0)
 
-        let plain = try await VicotopProcess.run(
-            ["watch", "--plain", "--no-ice", "--duration", "5", "--media-check-interval", "60", "--device", "VDCA1P2410000131"],
-            timeout: .seconds(60))
+        let plain = try await plainRun
         #expect(plain.stdout.contains("mediaVerdict: live view ok · p2p"), "\(plain.stdout)")
         let bad = try await VicotopProcess.run(["watch", "--plain", "--media-check-interval", "2"])
         #expect(bad.status == 64)
