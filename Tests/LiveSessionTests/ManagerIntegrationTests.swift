@@ -337,6 +337,23 @@ struct ManagerIntegrationTests {
         await harness.stop()
     }
 
+    @Test("a fleet too large for the event budget keeps fewer events per camera")
+    func eventBudget() async throws {
+        let harness = try await ManagerHarness.start(devices: [camera()], clock: ManualClock(), session: {
+            $0.eventBudget = 12  // one camera: at most 12 of its 200
+        })
+        await harness.manager.startAll()
+        #expect(try await harness.wait(serial) { $0.state == .live } != nil)
+        // Each reconnect logs a command, a state change, a socket closing and opening, a ticket…
+        for _ in 0..<4 {
+            await harness.manager.reconnect(serial)
+            #expect(try await harness.wait(serial) { $0.state == .live } != nil)
+        }
+        let report = try #require(await harness.manager.report(serial))
+        #expect(report.events.count == 12, "\(report.events.map(\.kind))")
+        await harness.stop()
+    }
+
     @Test("a pause keeps the socket for appStopLiveTimeout, then stops")
     func pause() async throws {
         let harness = try await ManagerHarness.start(devices: [camera()], clock: ManualClock(), configure: { $0.stopLiveTimeout = .seconds(30) })

@@ -73,6 +73,22 @@ struct PlanningTests {
     }
 }
 
+@Suite("Event history")
+struct EventHistoryTests {
+    @Test("a device keeps event_history events, fewer in a fleet too large for the budget, never fewer than 10")
+    func limitPerFleetSize() {
+        var configuration = SessionConfiguration()
+        #expect(configuration.eventLimit(fleetSize: 1) == 200)
+        #expect(configuration.eventLimit(fleetSize: 500) == 200)
+        #expect(configuration.eventLimit(fleetSize: 1000) == 100)
+        #expect(configuration.eventLimit(fleetSize: 10_000) == 10)
+        #expect(configuration.eventLimit(fleetSize: 50_000) == SessionConfiguration.minimumEventHistory)
+        #expect(configuration.eventLimit(fleetSize: 0) == 200)
+        configuration.eventHistory = 20
+        #expect(configuration.eventLimit(fleetSize: 1000) == 20)
+    }
+}
+
 @Suite("Token re-checks")
 struct AuthGateTests {
     @Test("a refusal closes the gate once; re-checks wait 60 s, then double up to 10 min; only the probe may ask")

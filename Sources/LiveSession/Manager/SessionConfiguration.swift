@@ -18,8 +18,19 @@ public struct SessionConfiguration: Sendable {
     public var probeICE = true
     /// Deadline of one ICE probe round.
     public var iceProbeTimeout: Duration = .seconds(4)
-    /// Events kept per device for the log and the report.
+    /// Events kept per device for the log and the report (see ``eventLimit(fleetSize:)``).
     public var eventHistory = 200
+    /// Events kept across the whole fleet (about 130 bytes each): a large fleet keeps fewer
+    /// per device, so that 10,000 cameras watched for hours do not hold two million events.
+    public var eventBudget = 100_000
+    /// The fewest events a device keeps, however large the fleet.
+    public static let minimumEventHistory = 10
+
+    /// Events each device keeps in a fleet of `fleetSize`: ``eventHistory``, or an even share
+    /// of ``eventBudget`` when that is smaller, but never fewer than ``minimumEventHistory``.
+    public func eventLimit(fleetSize: Int) -> Int {
+        max(Self.minimumEventHistory, min(eventHistory, eventBudget / max(1, fleetSize)))
+    }
     /// Timers due this close together fire together, early and never late: a large fleet's
     /// pings then wake the scheduler at most 1/leeway times a second, not once per ping.
     public var timerLeeway: Duration = .milliseconds(10)

@@ -235,7 +235,7 @@ public actor SessionManager {
             runtime.reconnects[reason.rawValue, default: 0] += 1
             SessionMetrics.reconnect(serial: serial, reason: reason.rawValue)
         }
-        runtime.record(event, limit: configuration.eventHistory)
+        runtime.record(event, limit: configuration.eventLimit(fleetSize: devices.count))
         // The metadata costs allocations on every event (5 per refresh): build it only when logged.
         if logger.logLevel <= .info {
             var log = logger
