@@ -95,7 +95,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     /// Whether a camera's line is final: a settled state and, when live, a ping's outcome.
     static func hasVerdict(_ snapshot: DeviceSnapshot) -> Bool {
-        settled(snapshot.state) && (!snapshot.state.isLive || !snapshot.ping.window.isEmpty)
+        settled(snapshot.state) && (!snapshot.state.isLive || !snapshot.ping.isEmpty)
     }
 
     static func settled(_ state: SessionState) -> Bool {

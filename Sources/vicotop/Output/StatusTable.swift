@@ -15,7 +15,7 @@ struct StatusTable {
                 snapshot.state.word,
                 snapshot.timeLeft(at: now).map { $0 > 0 ? DurationFormat.short($0) : "expired" } ?? "—",
                 snapshot.ping.lastMs.map { String(format: "%.0f ms", $0) } ?? "—",
-                snapshot.ping.window.isEmpty ? "—" : String(format: "%.0f%%", snapshot.ping.lossPercent),
+                snapshot.ping.isEmpty ? "—" : String(format: "%.0f%%", snapshot.ping.lossPercent),
                 snapshot.state.isLive ? (snapshot.cameraPresent ? "in" : "away") : "—",
                 snapshot.ticket?.traceId ?? "—",
             ]
