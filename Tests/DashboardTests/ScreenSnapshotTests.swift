@@ -14,7 +14,7 @@ struct ScreenSnapshotTests {
     @Test("the dashboard at 80×24, 120×40 and 200×60", arguments: sizes)
     func dashboard(size: Size) throws {
         let screen = DashboardRenderer(glyphs: .unicode).render(Fixtures.model(), size: size)
-        try assertSnapshot(screen.text, named: "dashboard-\(size.width)x\(size.height)")
+        try Snapshot.assert(screen.text, named: "dashboard-\(size.width)x\(size.height)")
     }
 
     @Test("a sharded dashboard names its shard beside the counts", arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
@@ -23,14 +23,14 @@ struct ScreenSnapshotTests {
         model.header.shard = try Shard(index: 2, count: 3)
         let screen = DashboardRenderer(glyphs: .unicode).render(model, size: size)
         #expect(screen.lines.first?.contains("shard 2/3") == true)
-        try assertSnapshot(screen.text, named: "dashboard-shard-\(size.width)x\(size.height)")
+        try Snapshot.assert(screen.text, named: "dashboard-shard-\(size.width)x\(size.height)")
     }
 
     @Test("ASCII fallbacks at 80×24")
     func ascii() throws {
         let screen = DashboardRenderer(glyphs: .ascii).render(Fixtures.model(), size: Size(width: 80, height: 24), asciiOnly: true)
         #expect(screen.text.unicodeScalars.allSatisfy { $0.isASCII })
-        try assertSnapshot(screen.text, named: "dashboard-ascii-80x24")
+        try Snapshot.assert(screen.text, named: "dashboard-ascii-80x24")
     }
 
     @Test("the help overlay at 120×40")
@@ -39,7 +39,7 @@ struct ScreenSnapshotTests {
         _ = model.handle(.character("?"))
         let screen = DashboardRenderer(glyphs: .unicode).render(model, size: Size(width: 120, height: 40))
         for binding in KeyMap.bindings { #expect(screen.text.contains(binding.help)) }
-        try assertSnapshot(screen.text, named: "help-120x40")
+        try Snapshot.assert(screen.text, named: "help-120x40")
     }
 
     @Test("the detail focused at 80×24")
@@ -47,7 +47,7 @@ struct ScreenSnapshotTests {
         var model = Fixtures.model()
         _ = model.handle(.enter)
         let screen = DashboardRenderer(glyphs: .unicode).render(model, size: Size(width: 80, height: 24))
-        try assertSnapshot(screen.text, named: "detail-focused-80x24")
+        try Snapshot.assert(screen.text, named: "detail-focused-80x24")
     }
 
     @Test("tiny terminals get the notice", arguments: [Size(width: 40, height: 10), Size(width: 59, height: 24), Size(width: 80, height: 13)])
@@ -55,7 +55,7 @@ struct ScreenSnapshotTests {
         let screen = DashboardRenderer(glyphs: .unicode).render(Fixtures.model(), size: size)
         #expect(screen.text.contains("terminal too small"))
         #expect(screen.text.contains("need 60×14"))
-        try assertSnapshot(screen.text, named: "too-small-\(size.width)x\(size.height)")
+        try Snapshot.assert(screen.text, named: "too-small-\(size.width)x\(size.height)")
     }
 
     @Test("every size from 1×1 to 130×45 renders inside its bounds")
@@ -77,9 +77,5 @@ struct ScreenSnapshotTests {
             let screen = renderer.render(model, size: Size(width: width, height: 20))
             #expect(screen.lines.allSatisfy { ScreenText.width($0) <= width })
         }
-    }
-
-    private func assertSnapshot(_ text: String, named name: String) throws {
-        try Snapshot.assert(text, named: name)
     }
 }

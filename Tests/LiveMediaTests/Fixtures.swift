@@ -2,9 +2,6 @@ import Foundation
 @testable import LiveMedia
 import TestSupport
 
-let webrtcbinOffer = webrtcbinOfferSample
-
-
 /// A statistics answer of webrtcbin 1.22 as the shim flattens it (taken from a real run).
 let statsSample = """
     ice-candidate-local_1_127.0.0.1_50037\ttype\t((GstWebRTCStatsType) GST_WEBRTC_STATS_REMOTE_CANDIDATE)

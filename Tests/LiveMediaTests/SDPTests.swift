@@ -1,11 +1,12 @@
 import Testing
 @testable import LiveMedia
+import TestSupport
 
 @Suite("Offer munging, answer reading and camera quirks")
 struct SDPTests {
     @Test("the munged offer carries sctpmap beside sctp-port, setup:active and only sha-256")
     func mungedOffer() {
-        let withSHA1 = webrtcbinOffer.replacingOccurrences(of: "a=rtcp-mux\r\n", with: "a=rtcp-mux\r\na=fingerprint:sha-1 AA:BB\r\n")
+        let withSHA1 = webrtcbinOfferSample.replacingOccurrences(of: "a=rtcp-mux\r\n", with: "a=rtcp-mux\r\na=fingerprint:sha-1 AA:BB\r\n")
         let munged = ViewerOffer.munge(withSHA1)
         let lines = munged.components(separatedBy: "\r\n")
         let port = lines.firstIndex(of: "a=sctp-port:5000")
@@ -21,9 +22,9 @@ struct SDPTests {
 
     @Test("a camera answers the munged offer and ignores offers that break its quirks")
     func cameraQuirks() {
-        let munged = ViewerOffer.munge(webrtcbinOffer)
+        let munged = ViewerOffer.munge(webrtcbinOfferSample)
         #expect(CameraQuirks.reasonToIgnore(offer: munged) == nil)
-        #expect(CameraQuirks.reasonToIgnore(offer: webrtcbinOffer) == "no a=sctpmap:5000 line")
+        #expect(CameraQuirks.reasonToIgnore(offer: webrtcbinOfferSample) == "no a=sctpmap:5000 line")
         let sha1 = munged.replacingOccurrences(of: "sha-256", with: "sha-1")
         #expect(CameraQuirks.reasonToIgnore(offer: sha1) == "a fingerprint other than sha-256")
         let noFingerprint = SDPDocument(munged).text.components(separatedBy: "\r\n").filter { !$0.hasPrefix("a=fingerprint") }.joined(separator: "\r\n")
@@ -34,7 +35,7 @@ struct SDPTests {
 
     @Test("an answer's actpass is read as passive; codec, profile and data channel are read")
     func answerReading() {
-        let answer = webrtcbinOffer.replacingOccurrences(of: "a=recvonly", with: "a=sendonly")
+        let answer = webrtcbinOfferSample.replacingOccurrences(of: "a=recvonly", with: "a=sendonly")
         let read = CameraAnswer(sdp: answer)
         #expect(read.setup == "actpass")
         #expect(!read.normalizedSDP.contains("a=setup:actpass"))

@@ -166,7 +166,9 @@ struct ManagerMediaTests {
         await harness.manager.startPreview(serial)  // the session is not even started: it waits
         #expect(try await eventually { harness.manager.snapshot(serial)?.media.state == .queued })
         await harness.manager.stopMedia(serial)
-        try await Task.sleep(for: .milliseconds(200))
+        // Wait for the manager to be done with it rather than a fixed while: a late verdict
+        // on a loaded machine would otherwise come after the check.
+        _ = await harness.manager.waitForMediaIdle(timeout: .seconds(30))
         let media = try #require(harness.manager.snapshot(serial)?.media)
         #expect(media.state == .never && media.checkedAt == nil, "\(media.state)")
         #expect(engine.counts.withLockedValue { $0.started } == 0)

@@ -76,7 +76,7 @@ struct PrometheusShardTests {
             try await Task.sleep(for: .milliseconds(500))
         }
         #expect(health == ["ok", "ok", "ok", "ok"], "rule health")
-        let firing = await prometheus.query("ALERTS") ?? []
+        let firing = try #require(await prometheus.query("ALERTS"), "Prometheus did not answer the ALERTS query")
         #expect(firing.isEmpty, "alerts on a healthy fleet: \(firing.map { $0.labels })")
         print("Prometheus over two shards: \(ContinuousClock.now - started) from start to checked")
     }

@@ -128,8 +128,7 @@ public struct DashboardModel: Sendable {
             if media.previewing {
                 previewSeen = true
             } else if previewSeen {
-                previewing = nil
-                previewSeen = false
+                previewing = nil  // its didSet forgets that it was seen
             }
         }
     }
@@ -157,7 +156,7 @@ public struct DashboardModel: Sendable {
             return [.stopPreview(serial)]
         }
         let effects = handleKey(key)
-        if let serial = previewing, serial != selected, !effects.contains(.stopPreview(serial)) {
+        if let serial = previewing, serial != selected {
             previewing = nil
             return effects + [.stopPreview(serial)]
         }
@@ -288,10 +287,7 @@ public struct DashboardModel: Sendable {
             return [.exportReport(serial)]
         case .checkMedia:
             guard let snapshot = selectedSnapshot else { return noDevice() }
-            guard snapshot.state.isLive else {
-                status = StatusMessage("\(snapshot.serialNumber) is \(snapshot.state.word): a live view needs a live session", isError: true)
-                return []
-            }
+            guard snapshot.state.isLive else { return refuseLiveView(snapshot) }
             status = StatusMessage("checking the live view of \(snapshot.serialNumber)")
             return [.checkMedia(snapshot.serialNumber)]
         case .checkAllMedia:
@@ -304,10 +300,7 @@ public struct DashboardModel: Sendable {
                 status = StatusMessage("preview of \(snapshot.serialNumber) stopped")
                 return [.stopPreview(snapshot.serialNumber)]
             }
-            guard snapshot.state.isLive else {
-                status = StatusMessage("\(snapshot.serialNumber) is \(snapshot.state.word): a live view needs a live session", isError: true)
-                return []
-            }
+            guard snapshot.state.isLive else { return refuseLiveView(snapshot) }
             var effects: [Effect] = previewing.map { [.stopPreview($0)] } ?? []
             previewing = snapshot.serialNumber
             status = nil
@@ -317,6 +310,11 @@ public struct DashboardModel: Sendable {
         case .help: mode = .help
         case .quit: return [.quit]
         }
+        return []
+    }
+
+    private mutating func refuseLiveView(_ snapshot: DeviceSnapshot) -> [Effect] {
+        status = StatusMessage("\(snapshot.serialNumber) is \(snapshot.state.word): a live view needs a live session", isError: true)
         return []
     }
 

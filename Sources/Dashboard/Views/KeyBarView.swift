@@ -18,7 +18,8 @@ struct KeyBarView {
         case .confirmRemove(let serial):
             surface.put(" Remove \(serial)? y / n ", row: 0, column: 0, style: Style(.warn, bold: true))
         case .confirmCheckAllMedia:
-            let live = model.snapshots.filter { $0.state.isLive }.count
+            let counts = model.counts
+            let live = counts.live + counts.refreshing
             surface.put(" Check the live view of all \(live) live cameras, two at a time? y / n ", row: 0, column: 0, style: Style(.warn, bold: true))
         case .help:
             surface.put(" any key closes the help", row: 0, column: 0, style: Style(.header))

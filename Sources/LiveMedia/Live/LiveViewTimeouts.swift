@@ -13,9 +13,6 @@ public struct LiveViewTimeouts: Sendable, Hashable, Codable {
     /// From the `startLive` reply to the first decoded frame.
     public var video: Duration = .seconds(30)
 
-    /// The defaults.
+    /// The defaults (the vendor's).
     public init() {}
-
-    /// The vendor's defaults.
-    public static let vendor = LiveViewTimeouts()
 }

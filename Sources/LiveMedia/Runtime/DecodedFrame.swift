@@ -6,18 +6,13 @@ public struct DecodedFrame: Sendable, Hashable {
     public var height: Int
     /// Packed RGB rows, top first.
     public var rgb: [UInt8]
-    /// The stream's own resolution before scaling, when known.
-    public var sourceWidth: Int
-    /// See ``sourceWidth``.
-    public var sourceHeight: Int
 
-    /// Creates a frame; `rgb` must hold `width * height * 3` bytes.
-    public init(width: Int, height: Int, rgb: [UInt8], sourceWidth: Int = 0, sourceHeight: Int = 0) {
+    /// Creates a frame; `rgb` must hold `width * height * 3` bytes. (The stream's own
+    /// resolution is in ``FrameTap/Reading``.)
+    public init(width: Int, height: Int, rgb: [UInt8]) {
         self.width = width
         self.height = height
         self.rgb = rgb
-        self.sourceWidth = sourceWidth
-        self.sourceHeight = sourceHeight
     }
 
     /// The pixel at (x, y), clamped to the frame.

@@ -205,7 +205,7 @@ private final class EventSink: Sendable {
                     (target.baseAddress! + row * width * 3).update(from: bytes + row * stride, count: width * 3)
                 }
             }
-            return DecodedFrame(width: width, height: height, rgb: rgb, sourceWidth: decoded >> 16, sourceHeight: decoded & 0xffff)
+            return DecodedFrame(width: width, height: height, rgb: rgb)
         }
     }
 }

@@ -129,7 +129,6 @@ private struct ViewState {
     var selectedPair: SelectedPair?
     var relayFallback = "udp"
     var iceState = "new", dtlsState = "new", channelState = "none"
-    var firstFrameAt: Double?
     var mid = "0"
 
     init(request: LiveViewRequest) {
@@ -230,7 +229,6 @@ private struct ViewState {
             mark(.firstKeyframe)
         case .firstFrame:
             mark(.firstFrame)
-            firstFrameAt = nowMs
             peer?.requestStats()
         case .stats(let text):
             readStats(WebRTCStatsReport(flattened: text))
@@ -313,7 +311,7 @@ private struct ViewState {
             lastStats = now
             peer?.requestStats()
         }
-        if let first = firstFrameAt, now - first >= options.watchSeconds * 1000, selectedPair != nil || now - first > 3000 {
+        if let first = timeline.reached[.firstFrame], now - first >= options.watchSeconds * 1000, selectedPair != nil || now - first > 3000 {
             succeed()
         }
     }

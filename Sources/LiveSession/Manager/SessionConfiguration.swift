@@ -44,8 +44,6 @@ public struct SessionConfiguration: Sendable {
     public var mediaConcurrency = 2
     /// Seconds of video a check watches after the first frame.
     public var mediaCheckSeconds = 2.0
-    /// When set, every camera's live view is checked at this pace, spread over the interval.
-    public var mediaCheckInterval: Duration?
     /// Only TURN-relayed candidates in live views.
     public var mediaRelayOnly = false
     /// Only loopback candidates in live views (a simulator on this machine).

@@ -65,11 +65,7 @@ public struct RefreshPlanner: Sendable, Hashable {
     /// A camera's place in the spread window, 0..<1, from its serial alone: FNV-1a, stable
     /// across runs and machines (Swift's `Hasher` is seeded per process).
     public static func spreadUnit(serialNumber: String) -> Double {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in serialNumber.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = ShardHash.fnv1a(serialNumber.utf8)
         // Serials share long prefixes and differ at the end: mix the bits before using the top ones.
         hash ^= hash >> 33
         hash &*= 0xff51_afd7_ed55_8ccd

@@ -8,15 +8,18 @@
 public enum ShardHash {
     /// The rendezvous weight of camera `serial` for shard `shard`.
     public static func weight(serial: String, shard: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) {
+        let hash = fnv1a(String(shard).utf8, from: fnv1a(CollectionOfOne(0), from: fnv1a(serial.utf8)))
+        return fmix64(hash)
+    }
+
+    /// FNV-1a 64 of `bytes`, continuing from `hash` (the offset basis to start).
+    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes, from hash: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = hash
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        for byte in serial.utf8 { mix(byte) }
-        mix(0)
-        for byte in String(shard).utf8 { mix(byte) }
-        return fmix64(hash)
+        return hash
     }
 
     /// murmur3's 64-bit finaliser.

@@ -42,7 +42,7 @@ struct ConfigCommand: AsyncParsableCommand {
                 ("theme", config.theme.value, config.theme.source.description),
                 ("refresh_margin", config.refreshMargin.value.map { "\($0) s" } ?? "rule: max(20 % of lifetime, 30 s), ≤ 120 s", config.refreshMargin.source.description),
                 ("log_level", config.logLevel.value.rawValue, config.logLevel.source.description),
-                ("event_history", "\(config.eventHistory.value) events per camera", config.eventHistory.source.description),
+                ("event_history", "\(config.eventHistory.value) events per camera, \(SessionConfiguration().eventBudget) across the fleet", config.eventHistory.source.description),
                 ("media_check_interval", config.mediaCheckInterval.value.map { "every \(Int($0)) s, spread over the cameras" } ?? "off",
                  config.mediaCheckInterval.source.description),
                 ("shard", config.shard.value.isWhole ? "1/1 (every camera)" : "\(config.shard.value) (rendezvous hashing of serials)",

@@ -57,13 +57,9 @@ struct StatusCommand: AsyncParsableCommand {
             LogSetup.bootstrap(level: config.logLevel.value)
             try await Account.using(options) { account in
                 let fleet = try await FleetSession.start(account: account, config: config, probeICE: false, metrics: options.metricsListen)
-                let deadline = ContinuousClock.now + .milliseconds(Int64(settle * 1000))
-                // Settled states first, then (same deadline) one answered or lost ping per live
-                // camera, so the report carries an RTT (the first ping goes as the socket opens).
-                while ContinuousClock.now < deadline {
-                    if fleet.manager.snapshots.allSatisfy(Self.hasVerdict) { break }
-                    try await Task.sleep(for: .milliseconds(10))
-                }
+                // Settled states, and one answered or lost ping per live camera, so the report
+                // carries an RTT (the first ping goes as the socket opens).
+                _ = await fleet.manager.waitUntil(timeout: .milliseconds(Int64(settle * 1000))) { $0.allSatisfy(Self.hasVerdict) }
                 if media {
                     await fleet.manager.checkAllMedia()
                     _ = await fleet.manager.waitForMediaIdle(timeout: .milliseconds(Int64(mediaTimeout * 1000)))
