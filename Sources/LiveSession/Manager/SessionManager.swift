@@ -482,11 +482,7 @@ public actor SessionManager {
         // The socket's first ping unanswered after `firstPongProbe`: one probe, same round.
         if runtime.outstandingPing != nil, runtime.ping.sent == 1, runtime.ping.received == 0,
            let started = runtime.roundStartedAt, now < started.addingTimeInterval(interval) {
-            runtime.pingSequence += 1
-            runtime.outstandingPing = runtime.pingSequence
-            connection.sendPing(sequence: runtime.pingSequence)
-            runtime.ping.recordSent()
-            runtime.pingMeters.sentOne()
+            sendPing(runtime, on: connection)
             scheduler.schedule(.init(serialNumber: serial, timer: .ping), at: started.addingTimeInterval(interval))
             return
         }
@@ -501,14 +497,10 @@ public actor SessionManager {
                 return
             }
         }
-        runtime.pingSequence += 1
-        runtime.outstandingPing = runtime.pingSequence
+        connection.forgetPings(before: runtime.pingSequence + 1)
+        sendPing(runtime, on: connection)
         runtime.roundFirstPing = runtime.pingSequence
         runtime.roundStartedAt = now
-        connection.forgetPings(before: runtime.pingSequence)
-        connection.sendPing(sequence: runtime.pingSequence)
-        runtime.ping.recordSent()
-        runtime.pingMeters.sentOne()
         var next = interval
         if runtime.ping.sent == 1, runtime.ping.received == 0, let probe = configuration.firstPongProbe?.inSeconds, probe < interval {
             next = probe
@@ -517,6 +509,15 @@ public actor SessionManager {
         // No snapshot for a ping sent: its pong (or its loss, above) publishes the count with
         // the figure that matters, and half the snapshots of a pinging fleet are saved.
         if lost { publish(serial) }
+    }
+
+    /// Sends the next ping of a round and counts it; the pong of any ping of the round answers it.
+    private func sendPing(_ runtime: DeviceRuntime, on connection: SignalingConnection) {
+        runtime.pingSequence += 1
+        runtime.outstandingPing = runtime.pingSequence
+        connection.sendPing(sequence: runtime.pingSequence)
+        runtime.ping.recordSent()
+        runtime.pingMeters.sentOne()
     }
 
     // MARK: ICE
