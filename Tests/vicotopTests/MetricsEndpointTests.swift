@@ -21,10 +21,12 @@ struct MetricsEndpointTests {
         let port = try #require(announced, "watch did not name its metrics address")
 
         // Scrape until the healthy camera has answered a ping and joined its group (the first
-        // ping goes as the socket opens, so its pong may come before the camera's PEER_IN).
+        // ping goes as the socket opens, so its pong may come before the camera's PEER_IN), and
+        // the demo's four cameras that go live are: the healthy one can be first by seconds.
         let text = try await Self.scrape(port: port, for: .seconds(45)) {
             $0.contains(#"vicotop_ping_rtt_seconds_count{serial="VDCA1P2410000131"}"#)
                 && $0.contains(#"vicotop_camera_present{serial="VDCA1P2410000131"} 1"#)
+                && Self.liveSessions(in: $0) >= 4
         }
         var samples: [String: Double] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -72,6 +74,12 @@ struct MetricsEndpointTests {
     }
 
     /// Scrapes `/metrics` until `done` likes the text or `limit` passes; the last text.
+    /// The `vicotop_sessions{state="live"}` sample of a scrape, 0 when absent.
+    static func liveSessions(in text: String) -> Double {
+        let prefix = #"vicotop_sessions{state="live"} "#
+        return text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.dropFirst(prefix.count)) } ?? 0
+    }
+
     static func scrape(port: Int, for limit: Duration, until done: (String) -> Bool) async throws -> String {
         var text = ""
         let deadline = ContinuousClock.now + limit
